@@ -1,0 +1,1 @@
+"""Forward-chaining rules, one module per decision area, combined in rules.engine."""

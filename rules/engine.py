@@ -1,0 +1,84 @@
+"""The advisor engine: every decision area's rules combined into one experta engine.
+
+Build it once (``get_engine()``) and reuse it: ``evaluate`` resets it for each scenario.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from facts.scenario import Scenario
+from rules.aftercare import AftercareRules
+from rules.assessment import AssessmentRules
+from rules.base import BaseEngine, Firing, Rule, rule_methods
+from rules.communication import CommunicationRules
+from rules.escalation import EscalationRules
+from rules.meeting_type import MeetingTypeRules
+from rules.police import PoliceRules
+from rules.process import ProcessRules
+from rules.security import SecurityRules
+from rules.setup import SetupRules
+
+#: The decision areas in the order the layers build on each other.
+MIXINS = (AssessmentRules, MeetingTypeRules, PoliceRules, SetupRules, SecurityRules,
+          EscalationRules, CommunicationRules, ProcessRules, AftercareRules)
+
+
+class Advisor(*MIXINS, BaseEngine):
+    """One engine with the rules of every area."""
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    name: str
+    area: str
+    doc: str
+    emits: tuple[str, ...]
+    concludes: tuple[str, ...]
+    rule: Rule
+
+
+def _concludes(rule: Rule) -> tuple[str, ...]:
+    import inspect
+    import re
+    src = inspect.getsource(rule._wrapped)
+    return tuple(sorted(set(re.findall(r"self\.conclude\((\w+)=", src))))
+
+
+@functools.lru_cache(maxsize=None)
+def catalog() -> tuple[RuleInfo, ...]:
+    """Every rule with its area, docstring and the entry ids it may emit, sorted by name."""
+    out = []
+    for mixin in MIXINS:
+        area = mixin.__module__.rsplit(".", 1)[-1]
+        for name, rule in rule_methods(mixin):
+            doc = " ".join((rule._wrapped.__doc__ or "").split())
+            out.append(RuleInfo(name, area, (rule._wrapped.__doc__ or "").strip(),
+                                tuple(getattr(rule, "_emits", ())), _concludes(rule), rule))
+    return tuple(sorted(out, key=lambda r: r.name))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the engine concluded for one scenario (no texts: those come from kb/)."""
+    scenario: Scenario
+    decisions: dict[str, str]
+    conclusions: dict[str, tuple[Any, Firing]]
+    advice: dict[str, tuple[Firing, ...]]
+
+
+@functools.lru_cache(maxsize=1)
+def get_engine() -> Advisor:
+    return Advisor()
+
+
+def evaluate(scenario: Scenario) -> Outcome:
+    """Run the rules on one scenario."""
+    engine = get_engine().evaluate(scenario)
+    conclusions = dict(engine.conclusions)
+    decisions = {key: conclusions[key][0].value
+                 for key in ("meeting_type", "police_visibility", "risk_level") if key in conclusions}
+    advice = {i: tuple(sorted(set(f), key=lambda x: (x.rule, x.because)))
+              for i, f in engine.advice.items()}
+    return Outcome(scenario, decisions, conclusions, advice)

@@ -1,0 +1,99 @@
+"""Decision: the meeting type (inform, consult, co-produce) and the warnings around it.
+
+The three tables (asiel-2021 §5.1-5.2, asiel-statushouders-2016 §5.1-5.2,
+arbeidsmigranten-2025 §4.1-4.2) tie the type to the room for decision and the need for
+creativity; the phase only raises warnings.
+"""
+from __future__ import annotations
+
+from facts.vocab import MeetingType, Phase, Room
+from rules.base import Context, Decided, Rule, at_least, at_most, emits
+
+
+class MeetingTypeRules:
+    @Rule(Context(room_for_decision=Room.none))
+    @emits("meeting_type.inform")
+    def meeting_type_inform(self):
+        """No room for another decision: inform.
+
+        asiel-2021 §5.1: inform "when the decision has been taken and there is no room to
+        take another decision"; the same row in asiel-statushouders-2016 §5.1 and
+        arbeidsmigranten-2025 §4.1.
+        """
+        self.conclude(meeting_type=MeetingType.inform)
+        self.recommend()
+
+    @Rule(Context(room_for_decision=Room.conditions))
+    @emits("meeting_type.consult")
+    def meeting_type_consult(self):
+        """Room for conditions and suggestions: consult.
+
+        asiel-2021 §5.1: advise/consult "when there is room to do something with remarks,
+        for instance in the sphere of conditions"; arbeidsmigranten-2025 §4.1 likewise.
+        """
+        self.conclude(meeting_type=MeetingType.consult)
+        self.recommend()
+
+    @Rule(Context(room_for_decision=Room.open, creativity_needed=False))
+    @emits("meeting_type.consult")
+    def meeting_type_consult_open(self):
+        """Room is open but no creativity is needed: consulting is enough.
+
+        asiel-2021 §5.1: co-production is for when there is room in the process *and*
+        creativity is needed; otherwise consulting offers room for conditions and
+        suggestions.
+        """
+        self.conclude(meeting_type=MeetingType.consult)
+        self.recommend()
+
+    @Rule(Context(room_for_decision=Room.open, creativity_needed=True))
+    @emits("meeting_type.coproduce", "tradeoff.coproduction_time")
+    def meeting_type_coproduce(self):
+        """Room in the process and creativity needed: co-produce.
+
+        asiel-2021 §5.1: co-produce "when there is room in the process and creativity is
+        needed to reach new insights and solutions"; its risk is that it takes time and can
+        delay the decision (the trade-off).
+        """
+        self.conclude(meeting_type=MeetingType.coproduce)
+        self.recommend()
+
+    @Rule(Context(room_for_decision=Room.none, phase=at_most(Phase.proposal)))
+    @emits("warning.really_no_room")
+    def warn_really_no_room(self):
+        """No room claimed while the decision is still being prepared.
+
+        asiel-2021 §5.1: inform when the decision has been taken; "Let op: is er echt geen
+        ruimte meer?"
+        """
+        self.recommend()
+
+    @Rule(Context(room_for_decision=Room.open, phase=at_least(Phase.decided)))
+    @emits("warning.decided_but_room_claimed")
+    def warn_decided_but_room_claimed(self):
+        """The decision has been taken while the room is said to be open.
+
+        asiel-2021 §4.2: do not suggest there is room in the decision when it has in fact
+        already been taken.
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MeetingType.consult), Context(phase=at_least(Phase.decided)))
+    @emits("warning.consult_needs_room")
+    def warn_consult_needs_room(self):
+        """Consulting after the decision: make sure the advice can still change something.
+
+        asiel-2021 §5.1: when you choose to advise or consult, you must have room to really
+        do something with the advice; if that room is missing, do not choose such a meeting.
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MeetingType.inform))
+    @emits("warning.inform_alone_insufficient")
+    def warn_inform_alone(self):
+        """Informing alone, without room for concerns, is not enough on this subject.
+
+        asiel-2021 §5.1: experience shows that on this issue informing alone, without
+        letting those involved voice their concerns, is insufficient.
+        """
+        self.recommend()

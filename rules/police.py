@@ -1,0 +1,71 @@
+"""Decision: police visibility, from restraint to reinforced presence.
+
+Start from restraint (police present, not prominent, not in uniform; measures subsidiary
+and proportional) and rise to visible enforcement and prepared administrative measures
+only where public order is at stake (twente-2016 §1-3, asiel-2021 §7).
+"""
+from __future__ import annotations
+
+from facts.vocab import PoliceVisibility, RiskLevel
+from rules.base import Assessed, Decided, Rule, at_least, emits
+
+
+class PoliceRules:
+    @Rule(Assessed(risk_level=RiskLevel.low))
+    @emits("police.informed")
+    def police_informed(self):
+        """Low risk: link the police in, without presence at the venue.
+
+        bewonersbijeenkomst-2021 §2.A: think about the role of the police using the start
+        diagnosis; where there are sensitivities, make sure the police are linked in.
+        twente-2016 §1: measures must be subsidiary and proportional.
+        """
+        self.conclude(police_visibility=PoliceVisibility.informed)
+        self.recommend()
+
+    @Rule(Assessed(risk_level=RiskLevel.elevated))
+    @emits("police.discreet")
+    def police_discreet(self):
+        """Elevated risk: police present, but not prominent and not in uniform.
+
+        bewonersbijeenkomst-2021 §2.A and asiel-statushouders-2016 §6.1: consider having
+        the police present not prominently / not in uniform; arbeidsmigranten-2025 §5.1:
+        visible police leadership need not always be in uniform.
+        """
+        self.conclude(police_visibility=PoliceVisibility.discreet)
+        self.recommend()
+
+    @Rule(Assessed(risk_level=RiskLevel.high))
+    @emits("police.visible")
+    def police_visible(self):
+        """High risk: uniformed presence; criminal offences are enforced directly and visibly.
+
+        twente-2016 §2: offences such as calls to violence are punished and enforced
+        "direct en zichtbaar"; house rules are strictly enforced.
+        """
+        self.conclude(police_visibility=PoliceVisibility.visible)
+        self.recommend()
+
+    @Rule(Assessed(risk_level=RiskLevel.critical))
+    @emits("police.reinforced")
+    def police_reinforced(self):
+        """Critical risk: visible presence, standby capacity, administrative measures ready.
+
+        twente-2016 §3: where unrest or disorder threatens, administrative measures can be
+        taken (emergency order, emergency ordinance, security risk area, ban on
+        gatherings), coordinated in the local triangle; §6: when public order is at stake
+        the mayor takes the initiative under the Protocol Maatschappelijke Onrust.
+        """
+        self.conclude(police_visibility=PoliceVisibility.reinforced)
+        self.recommend()
+
+    @Rule(Decided(police_visibility=at_least(PoliceVisibility.visible)))
+    @emits("tradeoff.inviting_vs_visible_security")
+    def tradeoff_inviting_vs_security(self):
+        """Visible security pulls against an inviting meeting.
+
+        asiel-2021 §7.2: an example goal is that the meeting keeps an inviting character
+        "zoals zo min mogelijk zichtbare veiligheidsmaatregelen"; twente-2016 §2: offences
+        are enforced directly and visibly.
+        """
+        self.recommend()
