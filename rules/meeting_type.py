@@ -7,7 +7,7 @@ creativity; the phase only raises warnings.
 from __future__ import annotations
 
 from facts.vocab import MeetingType, Phase, Room
-from rules.base import Context, Decided, Rule, at_least, at_most, emits
+from rules.base import MATCH, Context, Decided, Rule, at_least, at_most, emits
 
 
 class MeetingTypeRules:
@@ -56,6 +56,17 @@ class MeetingTypeRules:
         delay the decision (the trade-off).
         """
         self.conclude(meeting_type=MeetingType.coproduce)
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
+    @emits("meeting_type.clear_status")
+    def meeting_type_clear_status(self):
+        """Whatever the type: be clear beforehand about the status of the meeting.
+
+        asiel-statushouders-2016 §5.1 and asiel-2021 §5.1: it is crucial to be clear
+        beforehand about the status of the meeting, the phase of the process and the
+        possibilities to exert influence; arbeidsmigranten-2025 §4.1 likewise.
+        """
         self.recommend()
 
     @Rule(Context(room_for_decision=Room.none, phase=at_most(Phase.proposal)))

@@ -1,0 +1,180 @@
+"""bijeenkomstwijzer: a thin command line over the advisor (read -> validate -> run -> render).
+
+Run ``bijeenkomstwijzer --help`` or ``python cli.py --help``.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_OK, EXIT_EXPECT, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+LANG_ENV = "BIJEENKOMSTWIJZER_LANG"
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> None:
+    """One line on stderr and exit: no traceback."""
+    click.echo(f"bijeenkomstwijzer: {message}", err=True)
+    sys.exit(code)
+
+
+lang_option = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+                           envvar=LANG_ENV, help=f"Language of the advice (also from ${LANG_ENV}).")
+
+
+def format_option(*choices: str, default: str = "text"):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="Output format.")
+
+
+class Group(click.Group):
+    """Click group that turns usage errors into one line and exit 2."""
+
+    def main(self, *args, **kwargs):
+        kwargs.setdefault("standalone_mode", True)
+        return super().main(*args, **kwargs)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bijeenkomstwijzer", message="%(prog)s %(version)s")
+def main() -> None:
+    """Advice for residents' meetings about asylum reception, status-holder housing and
+    labour-migrant housing, with every recommendation cited from the five Dutch guides.
+
+    \b
+    Examples:
+      bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml
+      bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --format json --lang en
+      bijeenkomstwijzer advise --save mijn-situatie.yaml      # interview
+      bijeenkomstwijzer batch examples/ --format json
+      bijeenkomstwijzer kb export --format json
+      bijeenkomstwijzer schema
+    """
+
+
+def _load_scenario(file: str):
+    from facts.loader import InputError, load_one, parse_text, validate
+    try:
+        if file == "-":
+            text = sys.stdin.read()
+            data = parse_text(text, "<stdin>")
+            return validate(data, "<stdin>", "stdin")
+        return load_one(Path(file))
+    except InputError as exc:
+        fail(exc.line())
+
+
+def _render(doc: dict[str, Any], fmt: str) -> str:
+    from report import render
+    from report.advice import to_json
+    if fmt == "json":
+        return to_json(doc)
+    if fmt == "markdown":
+        return render.to_markdown(doc)
+    return render.to_text(doc)
+
+
+def _advise_doc(scenario, lang: str) -> dict[str, Any]:
+    from report.advice import build
+    from rules.base import RuleContractError, RuleLoopError
+    try:
+        return build(scenario, lang)
+    except (RuleLoopError, RuleContractError) as exc:
+        fail(f"{scenario.name}: the rules could not finish: {exc}", EXIT_INTERNAL)
+
+
+@main.command()
+@click.argument("file", required=False)
+@format_option("text", "json", "markdown")
+@lang_option
+@click.option("--save", type=click.Path(dir_okay=False, writable=True), help="Interview: write the answers to this scenario file (after every question).")
+def advise(file: str | None, fmt: str, lang: str, save: str | None) -> None:
+    """Advise on the scenario in FILE (YAML or JSON; '-' for stdin), or interview
+    when no FILE is given.
+
+    \b
+    Examples:
+      bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml
+      bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --format markdown > memo.md
+      bijeenkomstwijzer advise --save situatie.yaml --lang en
+    """
+    if file is None:
+        scenario = _interview(lang, save)
+    else:
+        scenario = _load_scenario(file)
+    click.echo(_render(_advise_doc(scenario, lang), fmt), nl=False)
+
+
+def _interview(lang: str, save: str | None):
+    from facts.loader import InputError, validate
+    from report.interview import interview, write_answers
+    on_answer = (lambda answers: write_answers(Path(save), answers)) if save else None
+    try:
+        answers = interview(lang, on_answer=on_answer)
+    except (click.Abort, EOFError):
+        where = f"; the answers so far are in {save}" if save else ""
+        fail(f"interview stopped{where}")
+    try:
+        return validate(answers, save or "<interview>", "interview")
+    except InputError as exc:
+        fail(exc.line())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@format_option("table", "json", default="table")
+@lang_option
+def batch(paths: tuple[str, ...], fmt: str, lang: str) -> None:
+    """Evaluate every scenario in PATHS (files or directories) against its `expect:`.
+
+    \b
+    Exit 0 when all pass, 1 when an expectation fails, 2 when an input is invalid.
+    Examples:
+      bijeenkomstwijzer batch examples/ tests/cases/
+      bijeenkomstwijzer batch examples/*.yaml --format json
+    """
+    from report.batch import evaluate_paths, summary, to_table
+    from report.advice import to_json
+    results = evaluate_paths(paths)
+    if fmt == "json":
+        click.echo(to_json(results), nl=False)
+    else:
+        click.echo(to_table(results))
+        click.echo(summary(results), err=True)
+    if any(r["error"] for r in results):
+        sys.exit(EXIT_INPUT)
+    if any(not r["ok"] for r in results):
+        sys.exit(EXIT_EXPECT)
+
+
+@main.group()
+def kb() -> None:
+    """Look into the knowledge base."""
+
+
+@kb.command("export")
+@format_option("json", default="json")
+def kb_export(fmt: str) -> None:
+    """Every knowledge-base entry with its texts, citations and the rules that emit it.
+
+    \b
+    Example:
+      bijeenkomstwijzer kb export --format json | python3 ../shared/tools/check_citations.py - --coverage
+    """
+    from report.advice import to_json
+    from report.knowledge import export
+    click.echo(to_json(export()), nl=False)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema (Draft 2020-12) of a scenario file, generated from the model."""
+    from facts.schema import json_schema
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

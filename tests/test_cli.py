@@ -1,0 +1,186 @@
+"""The command line, through click's CliRunner (and a subprocess where the process matters)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from cli import main
+from conftest import ROOT, SAMPLES
+
+SAMPLE = ROOT / "examples" / "azc-informatiemarkt.yaml"
+
+
+def run(*args, input=None, env=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, env=env)
+
+
+def test_advise_text_has_decisions_categories_and_citations():
+    r = run("advise", SAMPLE)
+    assert r.exit_code == 0, r.output
+    out = r.output
+    assert out.startswith("Advies voor: Noodopvang sporthal, informatiemarkt\n")
+    assert "Type bijeenkomst" in out and "inform" in out
+    assert "== Opzet en inrichting ==" in out
+    assert "Handreiking Besluitvorming opvang asielzoekers" in out and "§5.2" in out
+    assert "== Waarschuwingen ==" in out and "== Afwegingen ==" in out
+
+
+def test_advise_text_in_english():
+    r = run("advise", SAMPLE, "--lang", "en")
+    assert r.exit_code == 0
+    assert r.output.startswith("Advice for: ") and "== Setup ==" in r.output
+
+
+def test_lang_from_environment():
+    r = run("advise", SAMPLE, "--format", "json", env={"BIJEENKOMSTWIJZER_LANG": "en"})
+    assert json.loads(r.output)["language"] == "en"
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_advise_json_follows_the_contract(sample):
+    r = run("advise", sample, "--format", "json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    assert list(doc) == ["scenario", "language", "decisions", "recommendations", "tradeoffs", "warnings"]
+    assert doc["language"] == "nl"
+    assert list(doc["decisions"]) == ["meeting_type", "police_visibility", "risk_level"]
+    assert doc["scenario"]["name"] and "expect" not in doc["scenario"]
+    for rec in doc["recommendations"]:
+        assert {"id", "category", "title", "text", "rationale", "citations", "rule", "because"} <= set(rec)
+        assert rec["citations"] and isinstance(rec["because"], dict) and rec["because"]
+    for item in doc["tradeoffs"] + doc["warnings"]:
+        assert item["id"] and item["text"] and item["citations"]
+    expect = yaml.safe_load(sample.read_text())["expect"]
+    ids = {r["id"] for r in doc["recommendations"]}
+    assert set(expect.get("includes", [])) <= ids
+    assert doc["decisions"]["meeting_type"] == expect["meeting_type"]
+
+
+def test_json_is_the_same_in_both_languages_but_for_texts():
+    nl = json.loads(run("advise", SAMPLE, "--format", "json").output)
+    en = json.loads(run("advise", SAMPLE, "--format", "json", "--lang", "en").output)
+    assert nl["decisions"] == en["decisions"]
+    for key in ("recommendations", "tradeoffs", "warnings"):
+        assert [i["id"] for i in nl[key]] == [i["id"] for i in en[key]]
+    assert nl["recommendations"][0]["text"] != en["recommendations"][0]["text"]
+
+
+def test_json_is_byte_identical_across_processes_and_hash_seeds():
+    outs = set()
+    for seed in ("0", "1", "123"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        p = subprocess.run([sys.executable, str(ROOT / "cli.py"), "advise", str(SAMPLE), "--format", "json"],
+                           capture_output=True, env=env, cwd=ROOT)
+        assert p.returncode == 0, p.stderr
+        outs.add(p.stdout)
+    assert len(outs) == 1
+
+
+def test_advise_markdown_memo():
+    r = run("advise", SAMPLE, "--format", "markdown")
+    assert r.exit_code == 0
+    assert r.output.startswith("# Memo: advies bewonersbijeenkomst: Noodopvang sporthal")
+    assert "## Aanbevelingen" in r.output and "## Bronnen" in r.output
+    assert "*Handreiking Besluitvorming opvang asielzoekers*" in r.output
+
+
+def test_advise_reads_stdin():
+    r = run("advise", "-", "--format", "json", input=SAMPLE.read_text())
+    assert r.exit_code == 0
+    assert json.loads(r.output)["decisions"]["meeting_type"] == "inform"
+
+
+ANSWERS = [
+    "asylum_reception",   # subject
+    "decided",            # phase
+    "?",                  # why is room asked?
+    "none",               # room_for_decision  (creativity is then skipped)
+    "veel",               # not a number
+    "350",                # expected_visitors
+    "concerns",           # existing_protest
+    "", "", "",           # outside_groups, threats, social_media: defaults
+    "", "", "", "", "",   # media, trust, area, format, council
+    "",                   # initiator
+    "school, bogus",      # unknown stakeholder
+    "school",             # nearby_stakeholders
+    "", "",               # supporting_initiatives, priority_value
+    "Sporthal",           # name
+]
+
+
+def test_interview_with_scripted_input_and_save(tmp_path):
+    saved = tmp_path / "antwoorden.yaml"
+    r = run("advise", "--save", saved, "--format", "json", input="\n".join(ANSWERS) + "\n")
+    assert r.exit_code == 0, r.output
+    assert "creativiteit" not in r.output.lower()  # skipped: cannot matter without room
+    assert "De ruimte voor inbreng bepaalt het type bijeenkomst" in r.output  # the '?' help
+    assert "give a whole number" in r.output and "unknown bogus" in r.output
+    doc = json.loads(r.output[r.output.index('{\n  "scenario"'):])
+    assert doc["decisions"]["meeting_type"] == "inform"
+    answers = yaml.safe_load(saved.read_text())
+    assert answers["expected_visitors"] == 350 and answers["nearby_stakeholders"] == ["school"]
+    again = run("advise", saved, "--format", "json")
+    assert json.loads(again.output)["decisions"] == doc["decisions"]
+
+
+def test_interview_interrupted_keeps_answers(tmp_path):
+    saved = tmp_path / "half.yaml"
+    r = run("advise", "--save", saved, input="asylum_reception\nproposal\nconditions\n")
+    assert r.exit_code == 2
+    assert yaml.safe_load(saved.read_text()) == {
+        "subject": "asylum_reception", "phase": "proposal", "room_for_decision": "conditions"}
+
+
+@pytest.mark.parametrize("content, field", [
+    ("subject: asylum_reception\nphase: decidd\nroom_for_decision: none\nexpected_visitors: 3\nexisting_protest: none\n", "phase"),
+    ("subject: asylum_reception\nphase: decided\nroom_for_decision: none\nexpected_visitors: 3\nexisting_protest: none\nsocial_meda: quiet\n", "social_meda"),
+    ("subject: asylum_reception\nsubject: asylum_reception\n", "subject"),
+    ("subject: asylum_reception\nphase: decided\nroom_for_decision: none\nexpected_visitors: -4\nexisting_protest: none\n", "expected_visitors"),
+])
+def test_bad_input_gives_one_line_naming_file_and_field(tmp_path, content, field):
+    f = tmp_path / "bad.yaml"
+    f.write_text(content)
+    r = run("advise", f)
+    assert r.exit_code == 2
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and str(f) in lines[0] and field in lines[0]
+    assert "Traceback" not in r.output
+
+
+def test_missing_file_is_exit_2():
+    r = run("advise", "/nonexistent/x.yaml")
+    assert r.exit_code == 2 and r.output.strip() == "bijeenkomstwijzer: /nonexistent/x.yaml: no such file"
+
+
+def test_schema_is_draft_2020_12_from_the_model():
+    r = run("schema")
+    schema = json.loads(r.output)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"subject", "phase", "room_for_decision", "expected_visitors", "existing_protest"}
+    assert schema["properties"]["phase"]["x-question"]["nl"]
+    assert schema["properties"]["expected_visitors"]["maximum"] == 100000
+
+
+def test_kb_export_json():
+    r = run("kb", "export", "--format", "json")
+    items = json.loads(r.output)
+    assert r.exit_code == 0 and len(items) >= 120
+    assert all(i["rules"] for i in items)
+
+
+def test_batch_json_and_exit_codes(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- just a list\n")
+    r = run("batch", ROOT / "examples", bad, "--format", "json")
+    results = json.loads(r.output)
+    assert r.exit_code == 2
+    assert all(set(x) == {"file", "name", "ok", "error", "decisions", "recommendation_ids", "expect_failures"} for x in results)
+    assert [x["ok"] for x in results if x["file"] != str(bad)] and all(x["ok"] for x in results if x["file"] != str(bad))
+    assert results[-1]["error"].startswith(str(bad))
