@@ -1,4 +1,12 @@
-"""Recommendations: security."""
+"""Recommendations: security.
+
+The four coherent steps for dealing with safety risks (asiel-2021 §7.1-7.4,
+asiel-statushouders-2016 §7.1-7.4, arbeidsmigranten-2025 §6.1): diagnose, set goals and
+principles, draw up a strategic timeline, work out scenarios with measures; completed by
+the venue and the local triangle (bewonersbijeenkomst-2021 §2.E) and by the Twente approach
+to social unrest (twente-2016 §1-4, §6). Measures are subsidiary and proportional
+(twente-2016 §1): the heavier ones only fire as the risk rises.
+"""
 from __future__ import annotations
 
 from facts.vocab import *  # noqa: F401,F403
@@ -7,6 +15,235 @@ from rules.base import (  # noqa: F401
     at_most, emits, one_of,
 )
 
+_PHYSICAL = one_of(Format.in_person, Format.hybrid)
+
 
 class SecurityRules:
-    pass
+    # --- step 1: diagnosis ---------------------------------------------------------------
+    @Rule(Context())
+    @emits("security.risk_inventory")
+    def security_risk_inventory(self):
+        """Every meeting starts from a risk inventory (step 1: the diagnosis).
+
+        asiel-2021 §7.1 and asiel-statushouders-2016 §7.1: the diagnosis gives insight into
+        safety risks and the measures needed, with information from the police, COA and
+        analyses of the surroundings; it covers the nature of the issue, those involved and
+        the context. bewonersbijeenkomst-2021 §2.A: "Zorg voor een risico-inventarisatie".
+        """
+        self.recommend()
+
+    @Rule(OR(Context(outside_groups=True), Context(media_attention=at_least(Media.national))))
+    @emits("security.outside_groups_in_diagnosis")
+    def security_outside_groups_in_diagnosis(self):
+        """Outside groups or national attention: widen the diagnosis.
+
+        asiel-2021 §7.1: among those involved, think of groups and individuals from outside
+        the municipality and national groups; in the context, of international and national
+        developments and incidents. arbeidsmigranten-2025 §6.1 likewise.
+        """
+        self.recommend()
+
+    # --- step 2: goals and principles ----------------------------------------------------
+    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @emits("security.goals_and_principles", "security.proportional_measures")
+    def security_goals_and_principles(self):
+        """Safety risks present: set goals and principles and keep measures proportional.
+
+        asiel-2021 §7.2 and asiel-statushouders-2016 §7.2: goals and principles guide the
+        security measures so choices are consistent and explainable (examples: residents
+        and council members are not hindered in being heard; an inviting meeting).
+        arbeidsmigranten-2025 §6.1 step 2. twente-2016 §1: measures are subsidiary and
+        proportional; asiel-2021 §7: measures aim at prevention and response.
+        """
+        self.recommend()
+
+    @Rule(Context(existing_protest=at_least(Protest.demonstration)))
+    @emits("security.right_to_demonstrate")
+    def security_right_to_demonstrate(self):
+        """A demonstration is announced (or disorder happened): facilitate it within limits.
+
+        asiel-2021 §7.2 and asiel-statushouders-2016 §7.2: residents have the right to
+        demonstrate unless public order is disturbed, offences are committed or the orderly
+        course of the meeting is at stake; arbeidsmigranten-2025 §6.1: facilitate
+        demonstrations within the limits.
+        """
+        self.recommend()
+
+    @Rule(OR(Context(threats_to_officials=True),
+             Context(existing_protest=at_least(Protest.disorder))))
+    @emits("security.ela_protocol")
+    def security_ela_protocol(self):
+        """Threats to officials or earlier disorder: follow the ELA.
+
+        asiel-2021 §7.2, arbeidsmigranten-2025 §6.1: for aggression and violence against
+        officials with a public task, follow the Eenduidige Landelijke Afspraken (ELA).
+        twente-2016 §3: persons who break the (house) rules are followed; the 'Veilige
+        Publieke Taak' guidance is used.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @emits("warning.not_only_repression")
+    def security_warn_not_only_repression(self):
+        """High risk: warn against relying on repression alone.
+
+        twente-2016 §1: pursuing a solely repressive approach is unwise and leads to
+        unwanted long-lasting tensions; §2: supporters and opponents can voice their views
+        and are protected where needed.
+        """
+        self.recommend()
+
+    # --- step 3: strategic timeline ------------------------------------------------------
+    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @emits("security.strategic_timeline")
+    def security_strategic_timeline(self):
+        """Safety risks present: map the decisive moments (step 3).
+
+        asiel-2021 §7.3 and asiel-statushouders-2016 §7.3: make the decisive moments and
+        decisions explicit where safety may be at stake (exploratory talks, residents'
+        meeting, council meeting, announced protest), short and long term.
+        arbeidsmigranten-2025 §6.1 step 3.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @emits("security.announce_as_event")
+    def security_announce_as_event(self):
+        """High risk: meetings and demonstrations announced 14 days ahead, prepared as an event.
+
+        twente-2016 §2: meetings, demonstrations and the like are announced in time (14 days
+        ahead) and prepared as if they were an event.
+        """
+        self.recommend()
+
+    # --- step 4: scenarios and measures --------------------------------------------------
+    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @emits("security.scenarios", "security.partner_expertise", "security.evaluate_and_adjust")
+    def security_scenarios(self):
+        """Safety risks present: scenarios with measures, partners' expertise, evaluation.
+
+        asiel-2021 §7.4 and asiel-statushouders-2016 §7.4: prepare decisive moments with
+        scenarios (description, preventive and response measures, roles and tasks, points of
+        attention, social media) and agree how to act; use the expertise of the police and
+        COA; evaluate meetings and adjust the measures. twente-2016 §3: a scenario's risk is
+        likelihood times impact. arbeidsmigranten-2025 §6.1 step 4 and tips.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @emits("security.scenario_session", "security.shared_norms")
+    def security_scenario_session(self):
+        """High risk: a multidisciplinary scenario session and shared norms among partners.
+
+        asiel-2021 §7.4 and arbeidsmigranten-2025 §6.1: organise a multidisciplinary
+        scenario session with the relevant partners; make sure OM, police, mayor and
+        officials share the same principles on which behaviour is unacceptable.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @emits("security.local_triangle")
+    def security_local_triangle(self):
+        """Safety risks present: discuss the meeting in the local triangle.
+
+        bewonersbijeenkomst-2021 §2.E: discuss the meeting beforehand in the local safety
+        triangle; arbeidsmigranten-2025 §6.1: mayor, police, OM; twente-2016 §3:
+        interventions on enforcement and investigation are coordinated in the triangle.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @emits("security.tolerance_limits")
+    def security_tolerance_limits(self):
+        """High risk: set tolerance limits and enforce them directly.
+
+        twente-2016 §2: tolerance limits apply (persistent chanting that disrupts a meeting,
+        insulting or inciting statements, threats, obstruction of government action,
+        offences); insulting or discriminating people is not accepted.
+        """
+        self.recommend()
+
+    # --- the venue -----------------------------------------------------------------------
+    @Rule(Context(format=_PHYSICAL))
+    @emits("security.venue_safety_protocol")
+    def security_venue_safety_protocol(self):
+        """A physical venue: go through its safety protocol with the officials.
+
+        bewonersbijeenkomst-2021 §2.E: go through the venue's safety protocol with all
+        participating officials, the emergency exits, and the risks with the security staff;
+        arbeidsmigranten-2025 §6.1 likewise.
+        """
+        self.recommend()
+
+    @Rule(Context(format=_PHYSICAL),
+          OR(Context(existing_protest=at_least(Protest.organised)),
+             Assessed(risk_level=at_least(RiskLevel.high))))
+    @emits("security.house_rules")
+    def security_house_rules(self):
+        """Organised opposition or high risk at a physical meeting: strict house rules.
+
+        twente-2016 §2: at meetings (house) rules apply and are strictly enforced by people
+        who are competent and resilient; they can concern banners, clothing and behaviour.
+        §3: administrative interventions include setting (house) rules for the public debate.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @emits("security.location_security")
+    def security_location_security(self):
+        """High risk: secure the location, proportionally.
+
+        twente-2016 §3: there are many technical and organisational options to secure
+        locations, used proportionally; residents closely involved are offered perspective
+        such as extra safety provisions.
+        """
+        self.recommend()
+
+    # --- interventions and administrative measures ---------------------------------------
+    @Rule(OR(Context(existing_protest=at_least(Protest.organised)), Context(outside_groups=True)))
+    @emits("security.group_interventions")
+    def security_group_interventions(self):
+        """Organised opposition or outside groups: follow action groups, act on violations.
+
+        twente-2016 §3: action groups are followed and monitored and fitting measures taken;
+        action is taken, under administrative or criminal law, against groups that reject or
+        break the (house) rules; resolutely when a group turns violent.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=RiskLevel.critical))
+    @emits("security.administrative_measures")
+    def security_administrative_measures(self):
+        """Critical risk: prepare administrative measures.
+
+        twente-2016 §3: where unrest or disturbances threaten, administrative measures can be
+        taken (emergency order, emergency ordinance, security risk area, ban on gatherings),
+        coordinated in the local triangle.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @emits("security.mayor_takes_lead")
+    def security_mayor_takes_lead(self):
+        """High risk: the mayor takes the lead under the Protocol for Social Unrest.
+
+        twente-2016 §6: when public order is at stake or social unrest (or a serious threat
+        of it) exists, the mayor takes the initiative under the Protocol Maatschappelijke
+        Onrust; §2: the mayor is spokesperson on public order and safety.
+        bewonersbijeenkomst-2021 §2.A: the mayor is responsible for safety in any case.
+        """
+        self.recommend()
+
+    # --- information ---------------------------------------------------------------------
+    @Rule(Context(subject=one_of(Subject.asylum_reception, Subject.status_holder_housing),
+                  existing_protest=at_least(Protest.concerns)))
+    @emits("security.facts_in_perspective")
+    def security_facts_in_perspective(self):
+        """Concerns about refugee reception or housing: gather incident facts, in perspective.
+
+        twente-2016 §2: knowledge, especially crime figures per location and neighbourhood,
+        is gathered and put in perspective where possible and needed; §4: crime figures are
+        gathered with uniform registration so they can be compared, with as example police
+        incident figures per COA location.
+        """
+        self.recommend()
