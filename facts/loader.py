@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from facts.scenario import Scenario
 
 MAX_BYTES = 1_000_000
-MAX_ALIASES = 100
+MAX_ALIASES = 20
 
 
 class InputError(Exception):
@@ -40,7 +40,7 @@ class _SafeLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (alias bomb?)")
+                raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (an alias bomb?)")
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
@@ -76,8 +76,9 @@ def _no_duplicate_pairs(pairs):
 
 def parse_text(text: str, file: str) -> Any:
     """Parse YAML or JSON text (JSON is YAML, but is parsed strictly when it looks like it)."""
-    stripped = text.lstrip()
-    if file.endswith(".json") or stripped.startswith(("{", "[")) and file.endswith(".json"):
+    if not text.strip():
+        return None
+    if file.endswith(".json"):
         try:
             return json.loads(text, object_pairs_hook=_no_duplicate_pairs)
         except DuplicateKey as exc:
@@ -129,6 +130,11 @@ def read_text(path: Path) -> str:
         raise InputError(file, f"is not UTF-8 text (byte {exc.start})")
 
 
+def _short(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def _describe(error: dict) -> tuple[str, str]:
     """The field path and a one-line message of one pydantic error, with allowed values."""
     loc = [str(p) for p in error["loc"]]
@@ -145,13 +151,13 @@ def _describe(error: dict) -> tuple[str, str]:
         msg = "required field is missing"
     elif kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
-        msg = f"{error.get('input')!r} is not allowed; allowed values: {expected}"
+        msg = f"{_short(error.get('input'))} is not allowed; allowed values: {expected}"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        msg = f"{error.get('input')!r} is not a whole number"
+        msg = f"{_short(error.get('input'))} is not a whole number"
     elif kind in ("greater_than_equal", "less_than_equal"):
-        msg = f"{error.get('input')!r} is out of range: {msg.lower()}"
+        msg = f"{_short(error.get('input'))} is out of range: {msg.lower()}"
     elif kind == "bool_type":
-        msg = f"{error.get('input')!r} is not true or false"
+        msg = f"{_short(error.get('input'))} is not true or false"
     else:
         msg = msg.replace("Value error, ", "")
     return field, msg
@@ -170,7 +176,8 @@ def validate(data: Any, file: str, default_name: str) -> Scenario:
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        field, msg = _describe(exc.errors()[0])
+        errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        field, msg = _describe(errors[0])
         more = len(exc.errors()) - 1
         if more:
             msg += f" (and {more} more problem{'s' if more > 1 else ''})"

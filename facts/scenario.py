@@ -189,6 +189,16 @@ class Expect(BaseModel):
             raise ValueError("must be a list of recommendation ids")
         return value
 
+    @field_validator("includes", "excludes")
+    @classmethod
+    def _known_ids(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        import kb  # the expectations name knowledge-base ids; a typo would never match
+        known = kb.load().entries
+        unknown = [i for i in value if i not in known]
+        if unknown:
+            raise ValueError(f"unknown recommendation id {unknown[0]!r} (see 'bijeenkomstwijzer kb export')")
+        return value
+
     def failures(self, decisions: dict[str, str], ids: set[str]) -> list[str]:
         """Every way the outcome misses these expectations, as short sentences."""
         out = []

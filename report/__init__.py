@@ -1,0 +1,1 @@
+"""Rendering and views: the advice document, text/Markdown, interview, batch."""

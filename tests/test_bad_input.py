@@ -1,0 +1,86 @@
+"""Malformed and hostile scenario files (tests/bad/): one clear line, exit 2, nothing run."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from conftest import ROOT
+
+BAD = sorted(p for p in (ROOT / "tests" / "bad").iterdir())
+#: what the one-line message must name, beyond the file (the field, or the problem)
+MENTIONS = {
+    "misspelt-key.yaml": "existing_protests",
+    "unknown-key.yaml": "colour",
+    "duplicate-key.yaml": "phase",
+    "duplicate-key.json": "subject",
+    "missing-required.yaml": "subject",
+    "visitors-absurd.yaml": "expected_visitors",
+    "visitors-negative.yaml": "expected_visitors",
+    "visitors-fraction.yaml": "expected_visitors",
+    "phase-typo.yaml": "allowed values",
+    "protest-unknown.yaml": "existing_protest",
+    "stakeholders-string.yaml": "nearby_stakeholders",
+    "python-object-tag.yaml": "tags",
+    "billion-laughs.yaml": "alias",
+    "too-large.yaml": "limit",
+    "binary.yaml": "binary",
+    "latin1.yaml": "UTF-8",
+    "expect-unknown-id.yaml": "expect.includes",
+    "directory.yaml": "directory",
+    "empty.yaml": "empty",
+}
+
+
+def test_the_corpus_is_large_enough():
+    assert len(BAD) >= 40
+
+
+@pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
+def test_advise_rejects_with_one_line_and_exit_2(path):
+    start = time.monotonic()
+    r = CliRunner().invoke(main, ["advise", str(path)])
+    elapsed = time.monotonic() - start
+    assert r.exit_code == 2, r.output
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1, r.output
+    assert lines[0].startswith(f"bijeenkomstwijzer: {path}")
+    assert "Traceback" not in r.output
+    if path.name in MENTIONS:
+        assert MENTIONS[path.name] in lines[0]
+    assert elapsed < 10  # the real bound (2 s) is measured in scripts/benchmark.py
+
+
+def test_no_python_tag_runs_anything(tmp_path):
+    marker = Path("/tmp/bijeenkomstwijzer-pwned")
+    marker.unlink(missing_ok=True)
+    for path in BAD:
+        if "tag" in path.name:
+            CliRunner().invoke(main, ["advise", str(path)])
+    assert not marker.exists()
+
+
+def test_batch_reports_every_bad_file_and_goes_on():
+    r = CliRunner().invoke(main, ["batch", str(ROOT.parent / "shared" / "scenarios"), str(ROOT / "tests" / "bad"),
+                                  "--format", "json"])
+    assert r.exit_code == 2
+    results = json.loads(r.stdout)
+    good = [x for x in results if "/shared/scenarios/" in x["file"]]
+    bad = [x for x in results if "/tests/bad/" in x["file"]]
+    assert good and all(x["ok"] and not x["error"] for x in good)
+    assert bad and all(x["error"] and not x["ok"] for x in bad)
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    f = tmp_path / "secret.yaml"
+    f.write_text("subject: asylum_reception\n")
+
+    def deny(self):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    r = CliRunner().invoke(main, ["advise", str(f)])
+    assert r.exit_code == 2 and r.output.strip() == f"bijeenkomstwijzer: {f}: cannot be read (permission denied)"
