@@ -1,4 +1,9 @@
-"""Recommendations: process."""
+"""Recommendations: process.
+
+The start situation, the municipality's values, the council, the steps of the decision
+process and the people involved (asiel-2021 §3-4, asiel-statushouders-2016 §3-4,
+arbeidsmigranten-2025 §2-3, bewonersbijeenkomst-2021 §2.D).
+"""
 from __future__ import annotations
 
 from facts.vocab import *  # noqa: F401,F403
@@ -7,6 +12,383 @@ from rules.base import (  # noqa: F401
     at_most, emits, one_of,
 )
 
+_ASYLUM_OR_STATUS = one_of(Subject.asylum_reception, Subject.status_holder_housing)
+
 
 class ProcessRules:
-    pass
+    # --- the start situation ---------------------------------------------------------
+
+    @Rule(Context(phase=at_most(Phase.proposal)))
+    @emits("process.diagnose_start_situation")
+    def process_diagnose_start_situation(self):
+        """Before the decision: diagnose the issue, the fixed frameworks and the known facts.
+
+        asiel-2021 §3 and asiel-statushouders-2016 §3: clarity about the start situation is
+        the basis for every further step; ask which frameworks others have fixed, what room
+        there is for an own decision and which facts are known; communicate what is not yet
+        known as such. arbeidsmigranten-2025 §2: the same questions.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_most(Phase.proposal)))
+    @emits("process.labour_migrant_frameworks")
+    def process_labour_migrant_frameworks(self):
+        """Labour migrants before the decision: map province, policy, EU and legal frameworks.
+
+        arbeidsmigranten-2025 §2: fixed frameworks are the province's conditions, municipal
+        policy and European rules; legal frameworks include the Omgevingswet and the Wet
+        regie volkshuisvesting; national political plans may weigh in.
+        """
+        self.recommend()
+
+    @Rule(Context(trust_in_government=Trust.low))
+    @emits("process.context_and_trust")
+    def process_context_and_trust(self):
+        """Low trust in the government: examine the governance context and mutual trust.
+
+        asiel-2021 §3, asiel-statushouders-2016 §3, arbeidsmigranten-2025 §2: the diagnosis
+        asks about the participation culture, whether residents trust the administration and
+        vice versa, and the relation between executive and council.
+        """
+        self.recommend()
+
+    # --- the municipality's values ---------------------------------------------------
+
+    @Rule(Context())
+    @emits("process.apply_values_consistently")
+    def process_apply_values_consistently(self):
+        """Always: weigh the three values and apply them consistently throughout.
+
+        asiel-2021 §3: apply the municipality's values consistently during the decision
+        process and communicate them regularly; they give a footing in dilemmas
+        (asiel-statushouders-2016 §3, arbeidsmigranten-2025 §2).
+        """
+        self.recommend()
+
+    @Rule(Context(priority_value=PriorityValue.contribution))
+    @emits("process.value_contribution")
+    def process_value_contribution(self):
+        """Contribution weighs most: make the expressed wish to contribute explicit.
+
+        asiel-2021 §3: make it explicit when the wish has been expressed or the proposal made
+        that the municipality will contribute; §4.2: do not suggest room in a decision that
+        has in fact been taken. arbeidsmigranten-2025 §2: the contribution value.
+        """
+        self.recommend()
+
+    @Rule(Context(priority_value=PriorityValue.support))
+    @emits("process.value_support")
+    def process_value_support(self):
+        """A supported decision weighs most: careful democratic decision-making.
+
+        asiel-2021 §3: careful democratic decision-making and a supported decision is one of
+        the values; §4.2: involving residents can serve to broaden support or to solve a
+        problem together.
+        """
+        self.recommend()
+
+    @Rule(Context(priority_value=PriorityValue.safety))
+    @emits("process.value_safety")
+    def process_value_safety(self):
+        """Safety weighs most: make safety an integral part of the preparation.
+
+        asiel-2021 §3: safeguard the safety of office holders and the community; make safety
+        an integral part of the preparation and weigh it in major decisions, such as the use
+        of meetings. arbeidsmigranten-2025 §2 likewise.
+        """
+        self.recommend()
+
+    # --- the council -------------------------------------------------------------------
+
+    @Rule(Context(subject=_ASYLUM_OR_STATUS, phase=at_most(Phase.proposal)))
+    @emits("process.council_involvement")
+    def process_council_involvement(self):
+        """Asylum or status holders before the decision: involve the council (art. 169.4).
+
+        asiel-2021 §4.2 and asiel-statushouders-2016 §4.2: the executive decides formally, but
+        given the foreseeable impact article 169.4 Gemeentewet makes council involvement often
+        desirable; the executive decides only after the council could state its wishes and
+        concerns. Which role does the council take?
+        """
+        self.recommend()
+
+    @Rule(Context(subject=_ASYLUM_OR_STATUS, council_meeting=True, phase=at_least(Phase.decided)))
+    @emits("process.council_involvement")
+    def process_council_involvement_meeting(self):
+        """A council meeting after the decision: be clear about the council's role.
+
+        asiel-2021 §4.2: which role does the council have — participating, representing,
+        scrutinising or framework-setting?
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_most(Phase.proposal)))
+    @emits("process.council_role_labour_migrants")
+    def process_council_role_labour_migrants(self):
+        """Labour migrants before the decision: settle and say who decides what.
+
+        arbeidsmigranten-2025 §3.2: the council takes the formal decision and the executive
+        carries it out, or the executive proposes and the council decides; the executive
+        informs the council beforehand when asked or when consequences are major.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing, council_meeting=True,
+                  phase=at_least(Phase.decided)))
+    @emits("process.council_role_labour_migrants")
+    def process_council_role_labour_migrants_meeting(self):
+        """Labour migrants, a council meeting after the decision: be clear about the roles.
+
+        arbeidsmigranten-2025 §3.2: the executive always answers to the council; the roles of
+        council and executive differ per municipality.
+        """
+        self.recommend()
+
+    # --- mapping the process and the people ----------------------------------------
+
+    @Rule(Context(phase=at_most(Phase.proposal)))
+    @emits("process.map_process_steps", "process.stakeholder_map")
+    def process_map_process_and_people(self):
+        """Before the decision: map the steps, the deadline, the players and their roles.
+
+        asiel-2021 §4.1 and asiel-statushouders-2016 §4.1: map the steps (when the final
+        proposal comes, when a decision is final, the deadline) and all important players
+        with their role per step; arbeidsmigranten-2025 §3-3.1: a clear process manages
+        expectations; the players include the initiator, housing providers and employers.
+        """
+        self.recommend()
+
+    @Rule(Context(phase=Phase.exploration))
+    @emits("process.plan_interaction_early")
+    def process_plan_interaction_early(self):
+        """Exploration: plan the interaction with residents and council from the first talks.
+
+        bewonersbijeenkomst-2021 §2.D a-b: from the first talks about a location think about
+        the interaction with residents and council; decide early what room there is to
+        influence the decision.
+        """
+        self.recommend()
+
+    @Rule(Context(phase=at_most(Phase.decided)))
+    @emits("process.meeting_in_series")
+    def process_meeting_in_series(self):
+        """During the decision process: each meeting is one of a series.
+
+        bewonersbijeenkomst-2021 §2.D d: see every meeting as part of a series; adapt form and
+        intensity to the moment in the decision process.
+        """
+        self.recommend()
+
+    @Rule(Context(trust_in_government=Trust.low))
+    @emits("process.key_figures")
+    def process_key_figures_low_trust(self):
+        """Low trust: involve key figures from the community.
+
+        asiel-2021 §3 and arbeidsmigranten-2025 §2: use key figures in the community where
+        possible; §4.1: include them in the map of those involved.
+        """
+        self.recommend()
+
+    @Rule(Context(existing_protest=at_least(Protest.concerns),
+                  trust_in_government=at_most(Trust.mixed)))
+    @emits("process.key_figures")
+    def process_key_figures_concerns(self):
+        """Concerns or opposition (trust not low): involve key figures from the community.
+
+        asiel-2021 §3 and arbeidsmigranten-2025 §2: use key figures where possible, to see
+        opportunities for contact and not only risks.
+        """
+        self.recommend()
+
+    @Rule(Context(phase=at_most(Phase.implementation)))
+    @emits("process.integral_project_organisation")
+    def process_integral_project_organisation(self):
+        """Until the location is in use: organise internally across domains.
+
+        asiel-2021 §4.1 and asiel-statushouders-2016 §4.1: are social domain, housing and
+        safety connected; is an integrated project organisation needed; what role for the
+        contact centre? arbeidsmigranten-2025 §3.1 adds physical environment, civil affairs,
+        supervision and enforcement.
+        """
+        self.recommend()
+
+    # --- opponents, supporters, concerns -------------------------------------------
+
+    @Rule(Context(existing_protest=at_least(Protest.organised)))
+    @emits("process.engage_organised_opponents")
+    def process_engage_organised_opponents(self):
+        """Organised opposition: talk with those groups beforehand.
+
+        asiel-2021 §3: are there organised groups that have voiced opposition? Talk with them
+        beforehand as far as possible to hear their interests and concerns.
+        arbeidsmigranten-2025 §2 likewise.
+        """
+        self.recommend()
+
+    @Rule(Context(supporting_initiatives=True))
+    @emits("process.role_for_supporting_initiatives")
+    def process_role_for_supporting_initiatives(self):
+        """Supporting initiatives exist: give them a role in the process.
+
+        asiel-2021 §3 and arbeidsmigranten-2025 §2: consider the role supporting initiatives
+        can play; bewonersbijeenkomst-2021 §2.D e: be sincere towards supporters and
+        opponents alike.
+        """
+        self.recommend()
+
+    @Rule(Context(existing_protest=at_least(Protest.concerns)))
+    @emits("process.know_concerns_and_history")
+    def process_know_concerns_and_history(self):
+        """Concerns or opposition: know the concrete concerns and past controversies.
+
+        asiel-2021 §3 and asiel-statushouders-2016 §3: know residents' concrete concerns and
+        controversies, including earlier conflicts; arbeidsmigranten-2025 §2: attend to
+        feelings and images, not only facts.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing,
+                  existing_protest=at_least(Protest.concerns)))
+    @emits("process.petitions")
+    def process_petitions(self):
+        """Labour migrants with objections: treat a petition as a signal to talk.
+
+        arbeidsmigranten-2025 §7.1: residents can collect signatures against housing quickly
+        online; §2: try to understand what occupies residents; §3.2: be clear whether and
+        when there is room for influence.
+        """
+        self.recommend()
+
+    # --- subject-specific roles ----------------------------------------------------
+
+    @Rule(Context(subject=Subject.asylum_reception))
+    @emits("process.coa_beside_college")
+    def process_coa_beside_college(self):
+        """Asylum reception: work with COA from the start; COA beside the executive.
+
+        asiel-2021 §4.2: the municipality negotiates with COA, and COA works with it on
+        communication from the start; in practice COA stands beside the executive at
+        residents' meetings. §4.1: COA's communications department can support.
+        """
+        self.recommend()
+
+    @Rule(Context(initiator=Initiator.coa,
+                  subject=one_of(Subject.status_holder_housing, Subject.labour_migrant_housing)))
+    @emits("process.coa_beside_college")
+    def process_coa_beside_college_initiator(self):
+        """COA is the initiator (subject other than asylum reception): work with COA.
+
+        asiel-statushouders-2016 §4.2: COA works with the municipality on communication from
+        the start and stands beside the executive at residents' meetings.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.asylum_reception, phase=at_least(Phase.decided)))
+    @emits("process.coa_sounding_board_after_decision")
+    def process_coa_sounding_board_after_decision(self):
+        """Asylum reception after the decision: a sounding-board group with COA.
+
+        asiel-2021 §4.2 and asiel-statushouders-2016 §4.2: COA has good experience with a
+        sounding-board group that helps shape the details after the decision is taken.
+        """
+        self.recommend()
+
+    @Rule(Context(initiator=Initiator.coa, phase=at_least(Phase.decided),
+                  subject=one_of(Subject.status_holder_housing, Subject.labour_migrant_housing)))
+    @emits("process.coa_sounding_board_after_decision")
+    def process_coa_sounding_board_initiator(self):
+        """COA as initiator after the decision: a sounding-board group with COA.
+
+        asiel-statushouders-2016 §4.2: COA's positive experience with a sounding-board group
+        after the decision.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.status_holder_housing))
+    @emits("process.status_holder_legal_task")
+    def process_status_holder_legal_task(self):
+        """Status-holder housing: state the legal duty as a fixed framework.
+
+        asiel-statushouders-2016 §3: the duty to house status holders is a legal framework;
+        §4.2: be transparent about the motivation and the legal tasks and regional
+        agreements that apply.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing, initiator=Initiator.private))
+    @emits("process.private_initiator_dialogue")
+    def process_private_initiator_dialogue(self):
+        """Labour migrants with a private initiator: the initiator holds the dialogue.
+
+        arbeidsmigranten-2025 §3.2: under the Omgevingswet the initiator is responsible for
+        the dialogue with the surroundings, as part of the permit; §3: a municipality that
+        is positive thinks along, is present and explains why it is positive.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing, initiator=Initiator.municipality))
+    @emits("process.municipality_led_labour_location")
+    def process_municipality_led_labour_location(self):
+        """Labour migrants, the municipality designates the site: its role changes.
+
+        arbeidsmigranten-2025 §3: when the municipality designates a location and looks for
+        a developer, its role changes; §3.2: agree with the developer at the outset, also on
+        communication; municipality and initiator often work together at meetings.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_least(Phase.decided)))
+    @emits("process.labour_sounding_board_not_consent")
+    def process_labour_sounding_board(self):
+        """Labour migrants after the decision: a sounding board; thinking along is not consent.
+
+        arbeidsmigranten-2025 §3.2: a sounding-board group can be informed periodically on
+        the implementation plan and advise on bottlenecks; thinking along does not mean
+        agreeing or giving up objections.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_most(Phase.proposal)),
+          Nearby(nearby_stakeholders=Stakeholder.neighbourhood_council))
+    @emits("process.labour_sounding_board_not_consent")
+    def process_labour_sounding_board_council(self):
+        """Labour migrants with a neighbourhood council, before the decision: its role.
+
+        arbeidsmigranten-2025 §3.2: the role of a sounding-board group or neighbourhood
+        council; thinking along does not mean agreeing or giving up objections.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.labour_migrant_housing))
+    @emits("warning.eu_free_movement")
+    def process_warn_eu_free_movement(self):
+        """Labour migrants: quotas aimed at this group conflict with EU free movement.
+
+        arbeidsmigranten-2025 §2: limiting housing of labour migrants with quotas aimed at
+        this group is at odds with free movement under EU law, which allows no distinction
+        by nationality.
+        """
+        self.recommend()
+
+    # --- decision-making -----------------------------------------------------------
+
+    @Rule(Context())
+    @emits("process.transparent_about_motives")
+    def process_transparent_about_motives(self):
+        """Always: be transparent about the motives for reception or housing.
+
+        bewonersbijeenkomst-2021 §2.D c, asiel-2021 §4.2, arbeidsmigranten-2025 §3.2: be
+        transparent about the motivation, the executive's values, and the legal tasks or
+        regional agreements.
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=at_least(MeetingType.consult)))
+    @emits("process.sincere_about_interests")
+    def process_sincere_about_interests(self):
+        """Consulting or co-producing: gather interests sincerely, from both sides.
+
+        bewonersbijeenkomst-2021 §2.D e: be sincere in gathering the different interests and
+        needs and in what you will do with them, for supporters and opponents alike.
+        """
+        self.recommend()
