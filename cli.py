@@ -169,6 +169,150 @@ def kb_export(fmt: str) -> None:
     click.echo(to_json(export()), nl=False)
 
 
+@kb.command("list")
+@click.option("--category", type=click.Choice(["meeting_type", "setup", "police", "security", "escalation",
+                                               "communication", "process", "aftercare"]), help="Only this category.")
+@format_option("text", "json")
+@lang_option
+def kb_list(category: str | None, fmt: str, lang: str) -> None:
+    """List the entries (id, kind, title, cited sections).
+
+    \b
+    Example:
+      bijeenkomstwijzer kb list --category security
+    """
+    from report.advice import to_json
+    from report.knowledge import entry_list
+    items = entry_list(category)
+    if fmt == "json":
+        click.echo(to_json(items), nl=False)
+        return
+    from tabulate import tabulate
+    click.echo(tabulate([[i["id"], i["kind"], i["title"][lang], ", ".join(i["sections"])] for i in items],
+                        headers=["id", "kind", "title", "sections"]))
+
+
+@kb.command("show")
+@click.argument("entry_id")
+@format_option("text", "json")
+@lang_option
+def kb_show(entry_id: str, fmt: str, lang: str) -> None:
+    """Show one entry: texts, citations and the rules that emit it.
+
+    \b
+    Example:
+      bijeenkomstwijzer kb show setup.information_market --lang en
+    """
+    from report.advice import to_json
+    from report.knowledge import export
+    item = next((i for i in export() if i["id"] == entry_id), None)
+    if item is None:
+        fail(f"kb show: no entry {entry_id!r} (see 'bijeenkomstwijzer kb list')")
+    if fmt == "json":
+        click.echo(to_json(item), nl=False)
+        return
+    from report.render import cite_line
+    lines = [f"{item['id']}  [{item['category']}, {item['kind']}]", "", item["title"][lang], "",
+             item["text"][lang], "", item["rationale"][lang], ""]
+    lines += ["- " + cite_line(c) for c in item["citations"]]
+    lines += ["", "rules: " + ", ".join(item["rules"])]
+    click.echo("\n".join(lines))
+
+
+@kb.command("sources")
+@format_option("text", "json")
+def kb_sources(fmt: str) -> None:
+    """The five guides with their sections (actionable ones marked *)."""
+    from report.advice import to_json
+    from report.knowledge import sources
+    items = sources()
+    if fmt == "json":
+        click.echo(to_json(items), nl=False)
+        return
+    for s in items:
+        click.echo(f"{s['id']}: {s['title']} ({s['publisher']}, {s['date']})")
+        for label_, title in s["sections"].items():
+            mark = "*" if label_ in s["actionable"] else " "
+            click.echo(f"  {mark} §{label_} {title}")
+
+
+@kb.command("coverage")
+@click.argument("paths", nargs=-1)
+@format_option("text", "json")
+def kb_coverage(paths: tuple[str, ...], fmt: str) -> None:
+    """Run every scenario in PATHS (default: examples/ and tests/cases/) and report the
+    entries and rules that no scenario fires.
+
+    \b
+    Example:
+      bijeenkomstwijzer kb coverage --format json
+    """
+    from report.advice import to_json
+    from report.knowledge import coverage
+    paths = paths or tuple(p for p in ("examples", "tests/cases") if Path(p).is_dir())
+    if not paths:
+        fail("kb coverage: no scenario folders given (and no examples/ or tests/cases/ here)")
+    report = coverage(paths)
+    if fmt == "json":
+        click.echo(to_json(report), nl=False)
+    else:
+        click.echo(f"{report['scenarios']} scenarios: entries {report['entries_fired']}/{report['entries_total']} fired, "
+                   f"rules {report['rules_fired']}/{report['rules_total']} fired")
+        for key in ("unfired_entries", "unfired_rules"):
+            for name in report[key]:
+                click.echo(f"  {key.replace('_', ' ')[:-1]}: {name}")
+    if report["unfired_entries"] or report["unfired_rules"]:
+        sys.exit(EXIT_EXPECT)
+
+
+@main.group("rules")
+def rules_group() -> None:
+    """Look into the rules."""
+
+
+@rules_group.command("list")
+@format_option("text", "json")
+def rules_list(fmt: str) -> None:
+    """Every rule with its area, docstring, sources and what it emits or concludes."""
+    from report.advice import to_json
+    from report.knowledge import rule_list
+    items = rule_list()
+    if fmt == "json":
+        click.echo(to_json(items), nl=False)
+        return
+    for r in items:
+        click.echo(f"{r['name']}  [{r['area']}]  sources: {', '.join(r['sources'])}")
+        click.echo("    " + r["doc"].replace("\n", "\n    "))
+        what = list(r["concludes"]) + list(r["emits"])
+        click.echo("    -> " + ", ".join(what))
+        click.echo()
+
+
+@main.command("monitor-query")
+@click.option("--subject", type=click.Choice(["asylum_reception", "status_holder_housing", "labour_migrant_housing"]),
+              default="asylum_reception", show_default=True, help="Whose terms to search for.")
+@click.option("--place", help="Place name (plaatsnaam).")
+@click.option("--location", help="The reception or housing location (opvanglocatie).")
+@click.option("--street", help="Street name.")
+@click.option("--nickname", help="Nickname of the place.")
+@click.option("--municipality", help="Name of the municipality.")
+@click.option("--mayor", help="Name of the mayor.")
+@click.option("--account", help="The municipality's social-media account.")
+def monitor_query(subject: str, **names: str | None) -> None:
+    """Build the broad social-media search query of asiel-2021 §8.2, ready to paste.
+
+    \b
+    Example:
+      bijeenkomstwijzer monitor-query --place Enschede --street "Hengelosestraat" --mayor "Van Dijk"
+    """
+    from facts.vocab import Subject
+    from report.monitor import monitor_query as build_query
+    try:
+        click.echo(build_query(Subject(subject), **names))
+    except ValueError as exc:
+        fail(f"monitor-query: {exc}")
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema (Draft 2020-12) of a scenario file, generated from the model."""

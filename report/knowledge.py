@@ -37,3 +37,54 @@ def export() -> list[dict[str, Any]]:
             item["favours"] = {k.value: v.model_dump() for k, v in e.favours.items()}
         out.append(item)
     return out
+
+
+def entry_list(category: str | None = None) -> list[dict[str, Any]]:
+    out = []
+    for entry_id in sorted(kb.load().entries):
+        e = kb.load().entries[entry_id]
+        if category and e.category.value != category:
+            continue
+        out.append({"id": e.id, "category": e.category.value, "kind": e.kind.value,
+                    "title": e.title.model_dump(), "sections": sorted({f"{c.source} §{c.section}" for c in e.citations})})
+    return out
+
+
+def sources() -> list[dict[str, Any]]:
+    return [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date,
+             "sections": s.sections, "actionable": list(s.actionable)}
+            for s in kb.load().sources.values()]
+
+
+def rule_list() -> list[dict[str, Any]]:
+    knowledge = kb.load()
+    out = []
+    for r in catalog():
+        cited = sorted({sid for sid in knowledge.sources if sid in r.doc})
+        out.append({"name": r.name, "area": r.area, "doc": r.doc, "sources": cited,
+                    "emits": list(r.emits), "concludes": list(r.concludes)})
+    return out
+
+
+def coverage(paths) -> dict[str, Any]:
+    """Run every scenario in ``paths`` and report the entries and rules none of them fires."""
+    from report.batch import expand
+    from facts.loader import load_file
+    from rules.engine import evaluate
+    fired_ids, fired_rules, scenarios = set(), set(), 0
+    for path in expand(paths):
+        for item in load_file(path):
+            if item.scenario is None:
+                continue
+            scenarios += 1
+            outcome = evaluate(item.scenario)
+            fired_ids |= set(outcome.advice)
+            fired_rules |= {f.rule for fs in outcome.advice.values() for f in fs}
+            fired_rules |= {c[1].rule for c in outcome.conclusions.values()}
+    entries = set(kb.load().entries)
+    rules = {r.name for r in catalog()}
+    return {"scenarios": scenarios,
+            "entries_total": len(entries), "entries_fired": len(entries & fired_ids),
+            "unfired_entries": sorted(entries - fired_ids),
+            "rules_total": len(rules), "rules_fired": len(rules & fired_rules),
+            "unfired_rules": sorted(rules - fired_rules)}

@@ -15,7 +15,7 @@ def _source_title(source: str) -> str:
     return kb.load().sources[source].title
 
 
-def _cite_line(c: dict[str, str]) -> str:
+def cite_line(c: dict[str, str]) -> str:
     return f"{_source_title(c['source'])} ({c['source']}) §{c['section']}: \u201c{c['quote']}\u201d"
 
 
@@ -51,7 +51,7 @@ def to_text(doc: dict[str, Any], width: int = 100) -> str:
         out += ["", f"== {label(lang, 'category.' + category.value)} =="]
         rows = []
         for r in items:
-            cites = "\n".join(_wrap(_cite_line(c), col) for c in r["citations"])
+            cites = "\n".join(_wrap(cite_line(c), col) for c in r["citations"])
             rows.append([_wrap(f"{r['title']}: {r['text']}", col), _wrap(r["rationale"], col), cites])
         out.append(tabulate(rows, headers=[label(lang, "advice"), label(lang, "why"), label(lang, "source")],
                             tablefmt="grid"))
@@ -67,7 +67,7 @@ def to_text(doc: dict[str, Any], width: int = 100) -> str:
                 out.append("  " + _wrap(f"{label(lang, 'other_choice').format(value=label(lang, 'value.' + item['other_value']))}: "
                                         f"{item['other_gives']}", width - 2).replace("\n", "\n  "))
             for c in item["citations"]:
-                out.append("  - " + _wrap(_cite_line(c), width - 4).replace("\n", "\n    "))
+                out.append("  - " + _wrap(cite_line(c), width - 4).replace("\n", "\n    "))
     return "\n".join(out) + "\n"
 
 

@@ -5,6 +5,8 @@ Build it once (``get_engine()``) and reuse it: ``evaluate`` resets it for each s
 from __future__ import annotations
 
 import functools
+import inspect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,8 +42,6 @@ class RuleInfo:
 
 
 def _concludes(rule: Rule) -> tuple[str, ...]:
-    import inspect
-    import re
     src = inspect.getsource(rule._wrapped)
     return tuple(sorted(set(re.findall(r"self\.conclude\((\w+)=", src))))
 
@@ -53,8 +53,7 @@ def catalog() -> tuple[RuleInfo, ...]:
     for mixin in MIXINS:
         area = mixin.__module__.rsplit(".", 1)[-1]
         for name, rule in rule_methods(mixin):
-            doc = " ".join((rule._wrapped.__doc__ or "").split())
-            out.append(RuleInfo(name, area, (rule._wrapped.__doc__ or "").strip(),
+            out.append(RuleInfo(name, area, inspect.cleandoc(rule._wrapped.__doc__ or ""),
                                 tuple(getattr(rule, "_emits", ())), _concludes(rule), rule))
     return tuple(sorted(out, key=lambda r: r.name))
 
