@@ -1,4 +1,12 @@
-"""Recommendations: escalation."""
+"""Recommendations: escalation.
+
+In the room: listen on three levels, keep listening apart from agreeing, and have a toolkit
+for strong emotions (acknowledge, set boundaries, time-out, call for help)
+(bewonersbijeenkomst-2021 §3.A-3.B, arbeidsmigranten-2025 §6.2). After things got out of
+hand: a conflict diagnosis, the municipality as a party, an independent mediator,
+restorative mediation and evaluation (bewonersbijeenkomst-2021 §4.A-4.B,
+arbeidsmigranten-2025 §6.3).
+"""
 from __future__ import annotations
 
 from facts.vocab import *  # noqa: F401,F403
@@ -7,6 +15,135 @@ from rules.base import (  # noqa: F401
     at_most, emits, one_of,
 )
 
+#: Signs that the situation has already escalated on this topic.
+_ESCALATED = (Context(existing_protest=at_least(Protest.disorder)),
+              Context(threats_to_officials=True))
+
 
 class EscalationRules:
-    pass
+    # -- in the room -------------------------------------------------------------------
+    @Rule(Context())
+    @emits("escalation.listen_three_levels")
+    def escalation_listen_three_levels(self):
+        """Every meeting: listen to content, emotion and intention.
+
+        bewonersbijeenkomst-2021 §3.A: in every story three levels can be told apart (the
+        content, the emotion, the intention); people who feel heard listen better to
+        others. arbeidsmigranten-2025 §6.2: listen actively to all three levels; answer a
+        question only once it is clear.
+        """
+        self.recommend()
+
+    @Rule(OR(AND(Decided(meeting_type=one_of(MeetingType.inform, MeetingType.consult)),
+                 Context(existing_protest=at_least(Protest.concerns))),
+             Assessed(risk_level=at_least(RiskLevel.elevated))))
+    @emits("escalation.listening_not_agreeing")
+    def escalation_listening_not_agreeing(self):
+        """Concerns at a meeting with limited room, or elevated risk: listening is not agreeing.
+
+        bewonersbijeenkomst-2021 §3.A: listening and being engaged is not the same as
+        proving people right; be very clear about what is and is not possible.
+        arbeidsmigranten-2025 §6.2: listening is not the same as promising.
+        """
+        self.recommend()
+
+    @Rule(Context(room_for_decision=at_most(Room.conditions),
+                  existing_protest=at_least(Protest.concerns)))
+    @emits("warning.false_impression_of_room")
+    def escalation_warn_false_impression_of_room(self):
+        """Limited room and worried residents: seeming room is what makes people angriest.
+
+        bewonersbijeenkomst-2021 §3.B: people get angriest when they have the impression
+        they may contribute while there is in fact no room. arbeidsmigranten-2025 §6.2:
+        explain beforehand whether and how residents may think along; uncertainty leads to
+        frustration.
+        """
+        self.recommend()
+
+    @Rule(OR(Context(existing_protest=at_least(Protest.concerns)),
+             Assessed(risk_level=at_least(RiskLevel.elevated))))
+    @emits("escalation.prepare_staff_for_emotions")
+    def escalation_prepare_staff(self):
+        """Concerns or elevated risk: prepare administrators and staff for emotions.
+
+        bewonersbijeenkomst-2021 §3 ("Voorbereiding op emoties en mogelijke escalatie")
+        and §3.A: do not suppress or ignore emotions but make them productive; §3.B: be
+        alert to your own emotions. arbeidsmigranten-2025 §6.2: handle emotions well so
+        that tensions do not end in escalation.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @emits("escalation.acknowledge_strong_emotions", "escalation.time_out")
+    def escalation_strong_emotions(self):
+        """Elevated risk or higher: acknowledge strong emotions and be ready for a time-out.
+
+        bewonersbijeenkomst-2021 §3.B: with strong emotions, discussion and explanation are
+        pointless; acknowledge and name the emotions, and agree another moment to continue.
+        arbeidsmigranten-2025 §6.2: do not argue when emotions run high; consider a
+        time-out.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @emits("escalation.set_boundaries", "escalation.call_for_help")
+    def escalation_boundaries_and_help(self):
+        """Elevated risk or higher: set boundaries and know whom to call for help.
+
+        bewonersbijeenkomst-2021 §3.B: when someone becomes aggressive or personal, draw a
+        line, stay calm but firm; call in a colleague or security. arbeidsmigranten-2025
+        §6.2: name visible behaviour and set boundaries; ask a colleague or security for
+        support.
+        """
+        self.recommend()
+
+    # -- after an escalation -----------------------------------------------------------
+    @Rule(OR(*_ESCALATED, Assessed(risk_level=at_least(RiskLevel.critical))))
+    @emits("escalation.conflict_diagnosis", "escalation.evaluate_intervention")
+    def escalation_conflict_diagnosis(self):
+        """Escalation signalled (disorder, threats or critical risk): diagnose, tailor, evaluate.
+
+        bewonersbijeenkomst-2021 §4.A: with a signalled escalation, have a conflict
+        diagnosis made as the basis for a considered approach; an intervention is always
+        tailor-made and is always followed by an evaluation. arbeidsmigranten-2025 §6.3:
+        have a conflict diagnosis carried out; always evaluate the approach.
+        """
+        self.recommend()
+
+    @Rule(OR(*_ESCALATED, Assessed(risk_level=at_least(RiskLevel.critical))))
+    @emits("escalation.municipality_as_party")
+    def escalation_municipality_as_party(self):
+        """Escalation signalled: the municipality is itself seen as a party; take the lead.
+
+        bewonersbijeenkomst-2021 §4.A: with escalation the municipality is often seen as a
+        party to the conflict; take direction, time sharpens the differences; restorative
+        mediation or mediation with the municipality as one of the parties fits.
+        arbeidsmigranten-2025 §6.3: do not let tensions fester; work on dialogue and repair.
+        """
+        self.recommend()
+
+    @Rule(OR(Context(existing_protest=at_least(Protest.disorder)),
+             AND(Context(threats_to_officials=True),
+                 Assessed(risk_level=at_least(RiskLevel.critical)))))
+    @emits("escalation.independent_mediator")
+    def escalation_independent_mediator(self):
+        """Serious escalation (earlier disorder, or threats at critical risk): an independent expert.
+
+        bewonersbijeenkomst-2021 §4.A: the larger the escalation, the more a conflict expert
+        is advisable, such as a registered MfN mediator specialised in groups.
+        arbeidsmigranten-2025 §6.3: with serious tensions, engage an independent expert such
+        as an MfN mediator.
+        """
+        self.recommend()
+
+    @Rule(OR(*_ESCALATED))
+    @emits("escalation.restorative_mediation")
+    def escalation_restorative_mediation(self):
+        """Earlier disorder or threats to officials: offer restorative mediation.
+
+        bewonersbijeenkomst-2021 §4.B: when administrators or residents become victims after
+        an escalated situation, restorative mediation can offer a way forward, next to or
+        during the criminal case. arbeidsmigranten-2025 §6.3: use restorative mediation for
+        damage or intimidation.
+        """
+        self.recommend()
