@@ -5,6 +5,7 @@ Run ``bijeenkomstwijzer --help`` or ``python cli.py --help``.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -90,8 +91,9 @@ def _advise_doc(scenario, lang: str) -> dict[str, Any]:
 @click.argument("file", required=False)
 @format_option("text", "json", "markdown")
 @lang_option
-@click.option("--save", type=click.Path(dir_okay=False, writable=True), help="Interview: write the answers to this scenario file (after every question).")
-def advise(file: str | None, fmt: str, lang: str, save: str | None) -> None:
+@click.option("--save", type=click.Path(dir_okay=False), help="Interview: write the answers to this scenario file after every question.")
+@click.option("--resume", type=click.Path(dir_okay=False), help="Interview: continue from the answers in this file (and keep saving there).")
+def advise(file: str | None, fmt: str, lang: str, save: str | None, resume: str | None) -> None:
     """Advise on the scenario in FILE (YAML or JSON; '-' for stdin), or interview
     when no FILE is given.
 
@@ -100,23 +102,46 @@ def advise(file: str | None, fmt: str, lang: str, save: str | None) -> None:
       bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml
       bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --format markdown > memo.md
       bijeenkomstwijzer advise --save situatie.yaml --lang en
+      bijeenkomstwijzer advise --resume situatie.yaml
     """
+    if file is not None and (save or resume):
+        fail("advise: --save and --resume are for the interview; give no FILE with them")
     if file is None:
-        scenario = _interview(lang, save)
+        scenario = _interview(lang, save or resume, resume)
     else:
         scenario = _load_scenario(file)
     click.echo(_render(_advise_doc(scenario, lang), fmt), nl=False)
 
 
-def _interview(lang: str, save: str | None):
+def _interview(lang: str, save: str | None, resume: str | None):
     from facts.loader import InputError, validate
-    from report.interview import interview, write_answers
-    on_answer = (lambda answers: write_answers(Path(save), answers)) if save else None
+    from report.interview import interview, load_answers, rescue_file, write_answers
+    answers: dict[str, Any] = {}
+    if resume:
+        try:
+            answers = load_answers(Path(resume))
+        except InputError as exc:
+            fail(exc.line())
+    progress: dict[str, Any] = dict(answers)
+
+    def on_answer(current: dict[str, Any]) -> None:
+        progress.clear()
+        progress.update(current)
+        if save:
+            write_answers(Path(save), current)
+
     try:
-        answers = interview(lang, on_answer=on_answer)
-    except (click.Abort, EOFError):
-        where = f"; the answers so far are in {save}" if save else ""
-        fail(f"interview stopped{where}")
+        answers = interview(lang, answers, on_answer=on_answer)
+    except (click.Abort, EOFError, KeyboardInterrupt):
+        if save:
+            fail(f"interview stopped; the {len(progress)} answers so far are in {save} "
+                 f"(continue with: advise --resume {save})")
+        if progress:
+            path = rescue_file()
+            write_answers(path, progress)
+            fail(f"interview stopped; the {len(progress)} answers so far are in {path} "
+                 f"(continue with: advise --resume {path})")
+        fail("interview stopped before the first answer")
     try:
         return validate(answers, save or "<interview>", "interview")
     except InputError as exc:
@@ -125,29 +150,42 @@ def _interview(lang: str, save: str | None):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@format_option("table", "json", default="table")
-@lang_option
-def batch(paths: tuple[str, ...], fmt: str, lang: str) -> None:
-    """Evaluate every scenario in PATHS (files or directories) against its `expect:`.
+@format_option("table", "json", "jsonl", "csv", default="table")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the output to this file (atomically).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes [default: number of cores].")
+def batch(paths: tuple[str, ...], fmt: str, out: str | None, jobs: int | None) -> None:
+    """Evaluate every scenario in PATHS (files, directories, globs) against its `expect:`.
+
+    Bad files are reported as invalid and the batch goes on. A summary line goes to stderr.
+    Exit 0 when all pass, 1 when an expectation fails, 2 when an input is invalid.
 
     \b
-    Exit 0 when all pass, 1 when an expectation fails, 2 when an input is invalid.
     Examples:
       bijeenkomstwijzer batch examples/ tests/cases/
-      bijeenkomstwijzer batch examples/*.yaml --format json
+      bijeenkomstwijzer batch 'oefeningen/**/*.yaml' --format csv --out uitslag.csv
+      bijeenkomstwijzer batch examples/ --format json --jobs 2
     """
-    from report.batch import evaluate_paths, summary, to_table
+    from report import batch as b
     from report.advice import to_json
-    results = evaluate_paths(paths)
-    if fmt == "json":
-        click.echo(to_json(results), nl=False)
+    from report.interview import atomic_write
+    items = b.load_all(paths)
+    jobs = jobs or b.default_jobs()
+    if sys.stderr.isatty() and not os.environ.get("CI"):  # a progress bar on a terminal only
+        with click.progressbar(length=len(items), label="scenarios", file=sys.stderr) as bar:
+            results = list(b.evaluate_items(items, jobs, bar.update))
     else:
-        click.echo(to_table(results))
-        click.echo(summary(results), err=True)
-    if any(r["error"] for r in results):
-        sys.exit(EXIT_INPUT)
-    if any(not r["ok"] for r in results):
-        sys.exit(EXIT_EXPECT)
+        results = list(b.evaluate_items(items, jobs))
+    render = {"json": to_json, "jsonl": b.to_jsonl, "csv": b.to_csv, "table": b.to_table}[fmt]
+    text = render(results)
+    if out:
+        try:
+            atomic_write(Path(out), text)
+        except OSError as exc:
+            fail(f"{out}: cannot write ({exc.strerror or exc})")
+    else:
+        click.echo(text, nl=False)
+    click.echo(b.summary(results), err=True)
+    sys.exit(b.exit_code(results))
 
 
 @main.group()

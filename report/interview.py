@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Optional, get_args, get_origin
@@ -116,6 +117,44 @@ def write_answers(path: Path, answers: dict[str, Any]) -> None:
     """Write the answers as a scenario file, atomically (temporary file, then rename)."""
     text = yaml.safe_dump(answers, allow_unicode=True, sort_keys=False)
     atomic_write(path, text)
+
+
+def load_answers(path: Path) -> dict[str, Any]:
+    """Answers saved by an earlier (interrupted) interview: known fields only, checked one by one."""
+    from facts.loader import InputError, parse_text, read_text
+    data = parse_text(read_text(path), str(path)) or {}
+    if not isinstance(data, dict):
+        raise InputError(str(path), "saved answers must be a mapping of fields")
+    for key, value in data.items():
+        if key not in questions():
+            raise InputError(str(path), "unknown field in saved answers", str(key))
+        try:
+            parse_answer(key, _as_text(value))
+        except ValueError as exc:
+            raise InputError(str(path), str(exc), key) from None
+    return dict(data)
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "-"
+    return str(value)
+
+
+def rescue_file() -> Path:
+    """A new file for the answers of an interrupted interview without --save."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for base in (Path.cwd(), Path(tempfile.gettempdir())):
+        path = base / f"bijeenkomstwijzer-antwoorden-{stamp}.yaml"
+        n = 1
+        while path.exists():
+            n += 1
+            path = base / f"bijeenkomstwijzer-antwoorden-{stamp}-{n}.yaml"
+        if os.access(base, os.W_OK):
+            return path
+    return path
 
 
 def atomic_write(path: Path, text: str) -> None:
