@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable
 import rules._compat  # noqa: F401  (must come before experta)
 from experta import AND, MATCH, NOT, OR, TEST, Fact, KnowledgeEngine, P, Rule  # noqa: F401
 from experta.fact import InitialFact
+from experta.matchers import ReteMatcher
 
 from facts.scenario import INPUT_FIELDS, Scenario
 
@@ -119,8 +120,33 @@ def _pattern_keys(ce, acc: dict[type, set[str]], negated: bool = False) -> dict[
     return acc
 
 
+class _Matcher(ReteMatcher):
+    """experta's Rete matcher, polling only the conflict-set nodes that changed.
+
+    The stock ``changes`` asks every rule's terminal node for its activations after every
+    firing (and each answer allocates two new sets); with ~200 rules that was half the run
+    time. Skipping the nodes with nothing to report gives the same activations in the same
+    order.
+    """
+
+    def changes(self, adding=None, deleting=None):
+        for fact in deleting or ():
+            self.root_node.remove(fact)
+        for fact in adding or ():
+            self.root_node.add(fact)
+        added, removed = [], []
+        for node in self._get_conflict_set_nodes():
+            if node.added or node.removed:
+                a, r = node.get_activations()
+                added.extend(a)
+                removed.extend(r)
+        return added, removed
+
+
 class BaseEngine(KnowledgeEngine):
     """Shared machinery: declare a scenario, run with a step limit, record firings."""
+
+    __matcher__ = _Matcher
 
     def __init__(self):
         super().__init__()
