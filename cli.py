@@ -352,6 +352,43 @@ def monitor_query(subject: str, **names: str | None) -> None:
 
 
 @main.command()
+@click.option("--samples", type=click.IntRange(1, 10_000_000), default=20000, show_default=True,
+              help="How many scenarios to draw from the input space.")
+@click.option("--seed", type=int, default=20261122, show_default=True, help="Seed of the sample.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes [default: number of cores].")
+@format_option("text", "json")
+def verify(samples: int, seed: int, jobs: int | None, fmt: str) -> None:
+    """Run the rules over the input space and report scenarios without a decision,
+    conflicting recommendations, unreached rules and entries, and broken invariants.
+    Exit 1 on any finding.
+
+    \b
+    Examples:
+      bijeenkomstwijzer verify
+      bijeenkomstwijzer verify --samples 2000 --format json
+    """
+    from report.advice import to_json
+    from report.batch import default_jobs
+    from report.verify import verify as run_verify
+    report = run_verify(samples, seed, jobs or default_jobs())
+    if fmt == "json":
+        click.echo(to_json(report), nl=False)
+    else:
+        click.echo(f"{report['scenarios']} scenarios checked (sample of {samples} from a space of "
+                   f"{report['space_size']:,}, seed {report['seed']}, plus the risk-factor grid)")
+        for key, count in report["counts"].items():
+            click.echo(f"  {key.replace('_', ' ')}: {count}")
+            for finding in report[key][:5]:
+                click.echo(f"    - {finding.get('invariant') or finding.get('ids') or finding.get('missing')}")
+        for key in ("unreached_entries", "unreached_rules"):
+            click.echo(f"  {key.replace('_', ' ')}: {len(report[key])}")
+            for name in report[key]:
+                click.echo(f"    - {name}")
+        click.echo("verify: " + ("no findings" if report["ok"] else "FINDINGS"))
+    sys.exit(EXIT_OK if report["ok"] else EXIT_EXPECT)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema (Draft 2020-12) of a scenario file, generated from the model."""
     from facts.schema import json_schema

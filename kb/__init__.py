@@ -60,6 +60,9 @@ class Entry(_Strict):
     #: the choice that favours it gives.
     values: Optional[tuple[PriorityValue, PriorityValue]] = None
     favours: Optional[dict[PriorityValue, Text]] = None
+    #: ids of entries that must never be advised together with this one (for instance two
+    #: mutually exclusive layouts); `bijeenkomstwijzer verify` checks it on the input space.
+    conflicts_with: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _id_matches_kind(self):
@@ -98,12 +101,19 @@ class KnowledgeBase:
 
     def _check_citations(self) -> None:
         for entry in self.entries.values():
+            for other in entry.conflicts_with:
+                if other not in self.entries or other == entry.id:
+                    raise KnowledgeError(f"{entry.id}: conflicts_with names unknown id {other!r}")
             for c in entry.citations:
                 src = self.sources.get(c.source)
                 if src is None:
                     raise KnowledgeError(f"{entry.id}: unknown source {c.source!r}")
                 if c.section not in src.sections:
                     raise KnowledgeError(f"{entry.id}: {c.source} has no section {c.section!r}")
+
+    def conflicts(self) -> set[frozenset[str]]:
+        """Every pair of entries that must not be advised together (symmetric)."""
+        return {frozenset((e.id, o)) for e in self.entries.values() for o in e.conflicts_with}
 
     def __getitem__(self, entry_id: str) -> Entry:
         return self.entries[entry_id]
