@@ -55,18 +55,22 @@ def space_size() -> int:
 
 def sample(n: int, seed: int) -> list[Scenario]:
     """A seeded sample of n scenarios (the whole space when it is smaller than n)."""
-    visitors, stakeholders = visitor_values(), stakeholder_sets()
     if space_size() <= n:  # pragma: no cover - the space is far larger today
-        combos = itertools.product(*DISCRETE.values(), visitors, stakeholders)
+        combos = itertools.product(*DISCRETE.values(), visitor_values(), stakeholder_sets())
         return [_scenario(dict(zip(list(DISCRETE) + ["expected_visitors", "nearby_stakeholders"], c)))
                 for c in combos]
-    rnd = random.Random(seed)
+    return [_scenario(values) for values in random_inputs(n, random.Random(seed))]
+
+
+def random_inputs(n: int, rnd: random.Random) -> list[dict[str, Any]]:
+    """n random scenario inputs as plain values (visitors at the scale boundaries)."""
+    visitors, stakeholders = visitor_values(), stakeholder_sets()
     out = []
-    for i in range(n):
-        values = {k: rnd.choice(v) for k, v in DISCRETE.items()}
+    for _ in range(n):
+        values = {k: getattr(v, "value", v) for k, v in ((k, rnd.choice(vs)) for k, vs in DISCRETE.items())}
         values["expected_visitors"] = rnd.choice(visitors)
-        values["nearby_stakeholders"] = rnd.choice(stakeholders)
-        out.append(_scenario(values))
+        values["nearby_stakeholders"] = [m.value for m in rnd.choice(stakeholders)]
+        out.append(values)
     return out
 
 

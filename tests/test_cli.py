@@ -218,3 +218,42 @@ def test_resume_rejects_bad_saved_answers(tmp_path):
     f.write_text("subject: refugees\n")
     r = run("advise", "--resume", f)
     assert r.exit_code == 2 and "subject" in r.output and str(f) in r.output
+
+
+def test_batch_jobs_2_equals_jobs_1_on_1000_generated_scenarios(tmp_path):
+    import random
+    from report.verify import random_inputs
+    rows = [{"name": f"s{i}", **values} for i, values in enumerate(random_inputs(1000, random.Random(7)))]
+    f = tmp_path / "thousand.yaml"
+    f.write_text(yaml.safe_dump({"scenarios": rows}, sort_keys=False))
+    one = run("batch", f, "--format", "jsonl", "--jobs", "1")
+    two = run("batch", f, "--format", "jsonl", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 1000
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+def test_batch_out_writes_the_file(tmp_path, fmt):
+    out = tmp_path / f"result.{fmt}"
+    r = run("batch", ROOT / "examples", "--format", fmt, "--out", out, "--jobs", "1")
+    assert r.exit_code == 0 and r.stdout == ""
+    text = out.read_text()
+    assert "azc-informatiemarkt.yaml" in text
+    assert not list(tmp_path.glob(".*.tmp"))  # the temporary file was renamed, not left behind
+
+
+def test_batch_glob_and_summary():
+    r = run("batch", str(ROOT / "examples" / "azc-*.yaml"), "--jobs", "1")
+    assert r.exit_code == 0
+    assert r.stderr.strip() == "3 scenarios: 3 passed, 0 failed, 0 invalid"
+    nothing = run("batch", str(ROOT / "examples" / "nope-*.yaml"))
+    assert nothing.exit_code == 2 and "no file matches" in nothing.stdout
+
+
+def test_batch_failed_expectation_is_exit_1(tmp_path):
+    f = tmp_path / "wrong.yaml"
+    f.write_text((ROOT / "examples" / "azc-informatiemarkt.yaml").read_text().replace(
+        "meeting_type: inform", "meeting_type: coproduce"))
+    r = run("batch", f, "--format", "json")
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)[0]["expect_failures"] == ["meeting_type is inform, expected coproduce"]
