@@ -127,8 +127,12 @@ class KnowledgeError(Exception):
 
 
 def _read_yaml(path: Path):
-    from facts.loader import parse_text
-    return parse_text(path.read_text(encoding="utf-8"), str(path))
+    """Knowledge files go through the same strict loader as scenarios (no duplicate keys)."""
+    from facts.loader import InputError, parse_text
+    try:
+        return parse_text(path.read_text(encoding="utf-8"), str(path))
+    except InputError as exc:
+        raise KnowledgeError(exc.line()) from None
 
 
 @functools.lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional, get_args, get_origin
 import click
 import yaml
 
-from facts.scenario import INPUT_FIELDS, Scenario
+from facts.scenario import INPUT_FIELDS, MAX_VISITORS, Scenario
 
 YES = {"y", "yes", "j", "ja", "true", "1"}
 NO = {"n", "no", "nee", "false", "0"}
@@ -31,20 +31,19 @@ DEFAULT_IF: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
-def _field_kind(name: str):
+def _field_kind(name: str) -> tuple[str, type[Enum] | None]:
+    """How a field is asked: 'enum', 'list' (of an enum), 'bool', 'int' or 'text'."""
     ann = Scenario.model_fields[name].annotation
-    args = [a for a in get_args(ann) if a is not type(None)]
     if get_origin(ann) is tuple:
         return "list", get_args(ann)[0]
-    if args and isinstance(args[0], type) and issubclass(args[0], Enum):
-        return "enum", args[0]
-    if isinstance(ann, type) and issubclass(ann, Enum):
-        return "enum", ann
-    if name == "expected_visitors":
-        return "int", None
-    extra = Scenario.model_fields[name].annotation
-    if extra is bool or "bool" in str(extra).lower():
+    inner = [a for a in get_args(ann) if a is not type(None)] or [ann]  # Optional[X] -> X
+    kind = inner[0]
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return "enum", kind
+    if kind is bool:
         return "bool", None
+    if kind is int:
+        return "int", None
     return "text", None
 
 
@@ -59,11 +58,13 @@ def should_ask(field: str, answers: dict[str, Any]) -> bool:
 
 
 def default_for(field: str, answers: dict[str, Any]) -> Any:
+    """The default offered for a question (None when the field is required)."""
     if field in DEFAULT_IF:
         return DEFAULT_IF[field](answers)
-    default = Scenario.model_fields[field].default
-    if default is Ellipsis or default is None or str(type(default)) == "<class 'pydantic_core._pydantic_core.PydanticUndefinedType'>":
+    info = Scenario.model_fields[field]
+    if info.is_required() or info.default is None:
         return None
+    default = info.default
     if isinstance(default, Enum):
         return default.value
     if isinstance(default, tuple):
@@ -100,8 +101,8 @@ def parse_answer(field: str, raw: str) -> Any:
             value = int(raw)
         except ValueError:
             raise ValueError("give a whole number") from None
-        if not 0 <= value <= 100_000:
-            raise ValueError("give a number from 0 to 100000")
+        if not 0 <= value <= MAX_VISITORS:
+            raise ValueError(f"give a number from 0 to {MAX_VISITORS}")
         return value
     if not raw:
         raise ValueError("give a short name")

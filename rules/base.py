@@ -80,6 +80,18 @@ def emits(*ids: str) -> Callable:
     return mark
 
 
+def concludes(key: str) -> Callable:
+    """Declare the assessment or decision a rule concludes (``scale``, ``risk_level``,
+    ``meeting_type`` or ``police_visibility``)."""
+    if key not in DERIVED_KEYS:
+        raise ValueError(f"unknown conclusion {key!r}; one of {sorted(DERIVED_KEYS)}")
+
+    def mark(fn):
+        fn._concludes = key
+        return fn
+    return mark
+
+
 class RuleLoopError(RuntimeError):
     """The rules kept firing past MAX_STEPS: a loop in the knowledge base."""
 
@@ -170,6 +182,7 @@ class BaseEngine(KnowledgeEngine):
     def run(self, steps: int = MAX_STEPS):
         """experta's run loop, keeping the current activation for ``because``."""
         self.running = True
+        limit = steps
         try:
             while self.running:
                 added, removed = self.get_activations()
@@ -178,7 +191,7 @@ class BaseEngine(KnowledgeEngine):
                 if activation is None:
                     return
                 if steps <= 0:
-                    raise RuleLoopError(f"the rules fired more than {MAX_STEPS} times "
+                    raise RuleLoopError(f"the rules fired more than {limit} times "
                                         f"(last: {activation.rule.__name__}); a rule loop?")
                 steps -= 1
                 self._activation = activation
@@ -220,6 +233,10 @@ class BaseEngine(KnowledgeEngine):
     def conclude(self, **assignment: Any) -> None:
         """Declare one assessment or decision, e.g. ``conclude(scale=Scale.large)``."""
         (key, value), = assignment.items()
+        rule = self._activation.rule
+        if getattr(rule, "_concludes", None) != key:
+            raise RuleContractError(f"rule {rule.__name__} concludes {key!r} without declaring "
+                                    f"it with @concludes")
         fact_class = DERIVED_KEYS[key]
         firing = self._firing()
         if key in self.conclusions and self.conclusions[key][0] != value:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,9 +40,9 @@ class RuleInfo:
     rule: Rule
 
 
-def _concludes(rule: Rule) -> tuple[str, ...]:
-    src = inspect.getsource(rule._wrapped)
-    return tuple(sorted(set(re.findall(r"self\.conclude\((\w+)=", src))))
+def _declared_conclusion(rule: Rule) -> tuple[str, ...]:
+    key = getattr(rule, "_concludes", None)
+    return (key,) if key else ()
 
 
 @functools.lru_cache(maxsize=None)
@@ -54,7 +53,7 @@ def catalog() -> tuple[RuleInfo, ...]:
         area = mixin.__module__.rsplit(".", 1)[-1]
         for name, rule in rule_methods(mixin):
             out.append(RuleInfo(name, area, inspect.cleandoc(rule._wrapped.__doc__ or ""),
-                                tuple(getattr(rule, "_emits", ())), _concludes(rule), rule))
+                                tuple(getattr(rule, "_emits", ())), _declared_conclusion(rule), rule))
     return tuple(sorted(out, key=lambda r: r.name))
 
 

@@ -7,11 +7,12 @@ creativity; the phase only raises warnings.
 from __future__ import annotations
 
 from facts.vocab import MeetingType, Phase, Room
-from rules.base import MATCH, Context, Decided, Rule, at_least, at_most, emits
+from rules.base import MATCH, Context, Decided, Rule, at_least, at_most, concludes, emits
 
 
 class MeetingTypeRules:
     @Rule(Context(room_for_decision=Room.none))
+    @concludes("meeting_type")
     @emits("meeting_type.inform")
     def meeting_type_inform(self):
         """No room for another decision: inform.
@@ -24,6 +25,7 @@ class MeetingTypeRules:
         self.recommend()
 
     @Rule(Context(room_for_decision=Room.conditions))
+    @concludes("meeting_type")
     @emits("meeting_type.consult")
     def meeting_type_consult(self):
         """Room for conditions and suggestions: consult.
@@ -35,6 +37,7 @@ class MeetingTypeRules:
         self.recommend()
 
     @Rule(Context(room_for_decision=Room.open, creativity_needed=False))
+    @concludes("meeting_type")
     @emits("meeting_type.consult")
     def meeting_type_consult_open(self):
         """Room is open but no creativity is needed: consulting is enough.
@@ -47,6 +50,7 @@ class MeetingTypeRules:
         self.recommend()
 
     @Rule(Context(room_for_decision=Room.open, creativity_needed=True))
+    @concludes("meeting_type")
     @emits("meeting_type.coproduce", "tradeoff.coproduction_time")
     def meeting_type_coproduce(self):
         """Room in the process and creativity needed: co-produce.

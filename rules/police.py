@@ -7,11 +7,12 @@ only where public order is at stake (twente-2016 §1-3, asiel-2021 §7).
 from __future__ import annotations
 
 from facts.vocab import PoliceVisibility, RiskLevel
-from rules.base import Assessed, Decided, Rule, at_least, emits
+from rules.base import Assessed, Decided, Rule, at_least, concludes, emits
 
 
 class PoliceRules:
     @Rule(Assessed(risk_level=RiskLevel.low))
+    @concludes("police_visibility")
     @emits("police.informed")
     def police_informed(self):
         """Low risk: link the police in, without presence at the venue.
@@ -24,6 +25,7 @@ class PoliceRules:
         self.recommend()
 
     @Rule(Assessed(risk_level=RiskLevel.elevated))
+    @concludes("police_visibility")
     @emits("police.discreet")
     def police_discreet(self):
         """Elevated risk: police present, but not prominent and not in uniform.
@@ -36,6 +38,7 @@ class PoliceRules:
         self.recommend()
 
     @Rule(Assessed(risk_level=RiskLevel.high))
+    @concludes("police_visibility")
     @emits("police.visible")
     def police_visible(self):
         """High risk: uniformed presence; criminal offences are enforced directly and visibly.
@@ -47,6 +50,7 @@ class PoliceRules:
         self.recommend()
 
     @Rule(Assessed(risk_level=RiskLevel.critical))
+    @concludes("police_visibility")
     @emits("police.reinforced")
     def police_reinforced(self):
         """Critical risk: visible presence, standby capacity, administrative measures ready.

@@ -71,3 +71,26 @@ def test_scale_boundaries_follow_the_parameters():
         assert scale_for(low).value == name
         if low:
             assert scale_for(low - 1).value != name
+
+
+class UndeclaredConclusion(BaseEngine):
+    @Rule(Context(room_for_decision=Room.none))
+    def decides_quietly(self):
+        """test rule"""
+        from facts.vocab import MeetingType
+        self.conclude(meeting_type=MeetingType.inform)
+
+
+def test_concluding_without_declaring_is_an_error():
+    with pytest.raises(RuleContractError, match="without declaring"):
+        UndeclaredConclusion().evaluate(Scenario(**BASE))
+
+
+def test_each_decision_is_concluded_by_declared_rules_only():
+    from rules.engine import catalog
+    by_key = {}
+    for rule in catalog():
+        for key in rule.concludes:
+            by_key.setdefault(key, []).append(rule.name)
+    assert set(by_key) == {"scale", "risk_level", "meeting_type", "police_visibility"}
+    assert len(by_key["police_visibility"]) == 4 and len(by_key["meeting_type"]) == 4
