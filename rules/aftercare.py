@@ -18,7 +18,7 @@ from rules.base import (  # noqa: F401
 
 class AftercareRules:
     # -- after every meeting -----------------------------------------------------------
-    @Rule(Context())
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("aftercare.answer_questions_quickly", "aftercare.summarise_and_register")
     def aftercare_answer_and_summarise(self):
         """Every meeting: answer quickly, summarise the questions, record follow-up points.
@@ -30,7 +30,7 @@ class AftercareRules:
         """
         self.recommend()
 
-    @Rule(Context())
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("aftercare.organise_follow_up", "aftercare.keep_informed")
     def aftercare_follow_up_and_inform(self):
         """Every meeting: arrange follow-up and keep interested people informed.
@@ -42,7 +42,7 @@ class AftercareRules:
         """
         self.recommend()
 
-    @Rule(Context())
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("aftercare.thank_staff")
     def aftercare_thank_staff(self):
         """Every meeting: administrators thank the staff.
@@ -52,7 +52,7 @@ class AftercareRules:
         """
         self.recommend()
 
-    @Rule(Context())
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("aftercare.bijvangst")
     def aftercare_bijvangst(self):
         """Every meeting: other issues raised (by-catch) deserve registration and follow-up.

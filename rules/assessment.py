@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import kb
 from facts.vocab import RiskLevel, Scale
-from rules.base import MATCH, Context, Rule, concludes
+from rules.base import MATCH, Context, Rule, cites, concludes
 
 RISK_FACTORS = ("existing_protest", "outside_groups", "threats_to_officials", "social_media",
                 "media_attention", "trust_in_government")
@@ -39,6 +39,7 @@ def risk_for(**factors) -> RiskLevel:
 class AssessmentRules:
     @Rule(Context(expected_visitors=MATCH.visitors))
     @concludes("scale")
+    @cites("setup.multiple_sessions")
     def assess_scale(self, visitors):
         """The number of expected visitors sets the scale of the meeting.
 
@@ -52,6 +53,7 @@ class AssessmentRules:
                   threats_to_officials=MATCH.threats_to_officials, social_media=MATCH.social_media,
                   media_attention=MATCH.media_attention, trust_in_government=MATCH.trust_in_government))
     @concludes("risk_level")
+    @cites("security.risk_inventory")
     def assess_risk(self, existing_protest, outside_groups, threats_to_officials, social_media,
                     media_attention, trust_in_government):
         """The diagnosis of the situation gives the risk level.

@@ -80,6 +80,14 @@ def emits(*ids: str) -> Callable:
     return mark
 
 
+def cites(entry_id: str) -> Callable:
+    """For a rule that emits no entry (an assessment): the entry whose citations it rests on."""
+    def mark(fn):
+        fn._cites = entry_id
+        return fn
+    return mark
+
+
 def concludes(key: str) -> Callable:
     """Declare the assessment or decision a rule concludes (``scale``, ``risk_level``,
     ``meeting_type`` or ``police_visibility``)."""

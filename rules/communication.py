@@ -202,7 +202,7 @@ class CommunicationRules:
         """
         self.recommend()
 
-    @Rule(Context())
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("communication.qa_for_staff")
     def communication_qa_for_staff(self):
         """Every meeting: a Q&A for staff, factual and political questions divided.

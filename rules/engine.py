@@ -39,10 +39,25 @@ class RuleInfo:
     concludes: tuple[str, ...]
     rule: Rule
 
+    @property
+    def basis(self) -> tuple[str, ...]:
+        """The entries whose citations support this rule: what it emits, or what it cites."""
+        cited = getattr(self.rule, "_cites", None)
+        return self.emits or ((cited,) if cited else ())
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
 
 def _declared_conclusion(rule: Rule) -> tuple[str, ...]:
     key = getattr(rule, "_concludes", None)
     return (key,) if key else ()
+
+
+@functools.lru_cache(maxsize=None)
+def rule_info(name: str) -> RuleInfo:
+    return next(r for r in catalog() if r.name == name)
 
 
 @functools.lru_cache(maxsize=None)

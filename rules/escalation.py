@@ -22,7 +22,7 @@ _ESCALATED = (Context(existing_protest=at_least(Protest.disorder)),
 
 class EscalationRules:
     # -- in the room -------------------------------------------------------------------
-    @Rule(Context())
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("escalation.listen_three_levels")
     def escalation_listen_three_levels(self):
         """Every meeting: listen to content, emotion and intention.

@@ -54,7 +54,7 @@ class ProcessRules:
 
     # --- the municipality's values ---------------------------------------------------
 
-    @Rule(Context())
+    @Rule(Context(priority_value=MATCH.priority_value))
     @emits("process.apply_values_consistently")
     def process_apply_values_consistently(self):
         """Always: weigh the three values and apply them consistently throughout.
@@ -372,7 +372,7 @@ class ProcessRules:
 
     # --- decision-making -----------------------------------------------------------
 
-    @Rule(Context())
+    @Rule(Context(subject=MATCH.subject))
     @emits("process.transparent_about_motives")
     def process_transparent_about_motives(self):
         """Always: be transparent about the motives for reception or housing.

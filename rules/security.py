@@ -20,7 +20,7 @@ _PHYSICAL = one_of(Format.in_person, Format.hybrid)
 
 class SecurityRules:
     # --- step 1: diagnosis ---------------------------------------------------------------
-    @Rule(Context())
+    @Rule(Assessed(risk_level=MATCH.risk_level))
     @emits("security.risk_inventory")
     def security_risk_inventory(self):
         """Every meeting starts from a risk inventory (step 1: the diagnosis).

@@ -126,3 +126,12 @@ def test_export_shape():
         assert {"id", "category", "title", "text", "rationale", "citations", "rules"} <= set(item)
         assert set(item["title"]) == {"nl", "en"}
         assert item["rules"], item["id"]
+
+
+def test_every_rule_matches_something_and_rests_on_a_citation(knowledge):
+    """So every step of an explanation leads back to input fields and cites a guide."""
+    from rules.base import _pattern_keys
+    for rule in catalog():
+        keys = _pattern_keys(tuple(rule.rule), {})
+        assert any(keys.values()), f"{rule.name} matches no field"
+        assert rule.basis and all(i in knowledge for i in rule.basis), rule.name
