@@ -68,13 +68,17 @@ def _load_scenario(file: str):
         fail(exc.line())
 
 
-def _render(doc: dict[str, Any], fmt: str) -> str:
+def _render(doc: dict[str, Any], fmt: str, scenario=None) -> str:
     from report import render
     from report.advice import to_json
     if fmt == "json":
         return to_json(doc)
-    if fmt == "markdown":
-        return render.to_markdown(doc)
+    if fmt in ("markdown", "html"):
+        from report.compare import sensitivity
+        from report.explain import explain
+        sections = render.memo_sections(doc, explain(scenario, doc["language"]), sensitivity(scenario)["flips"])
+        memo = render.to_markdown(doc, sections)
+        return memo if fmt == "markdown" else render.to_html(doc, memo)
     return render.to_text(doc)
 
 
@@ -89,7 +93,7 @@ def _advise_doc(scenario, lang: str) -> dict[str, Any]:
 
 @main.command()
 @click.argument("file", required=False)
-@format_option("text", "json", "markdown")
+@format_option("text", "json", "markdown", "html")
 @lang_option
 @click.option("--save", type=click.Path(dir_okay=False), help="Interview: write the answers to this scenario file after every question.")
 @click.option("--resume", type=click.Path(dir_okay=False), help="Interview: continue from the answers in this file (and keep saving there).")
@@ -101,6 +105,7 @@ def advise(file: str | None, fmt: str, lang: str, save: str | None, resume: str 
     Examples:
       bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml
       bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --format markdown > memo.md
+      bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --format html > memo.html
       bijeenkomstwijzer advise --save situatie.yaml --lang en
       bijeenkomstwijzer advise --resume situatie.yaml
     """
@@ -110,11 +115,12 @@ def advise(file: str | None, fmt: str, lang: str, save: str | None, resume: str 
         scenario = _interview(lang, save or resume, resume)
     else:
         scenario = _load_scenario(file)
-    click.echo(_render(_advise_doc(scenario, lang), fmt), nl=False)
+    click.echo(_render(_advise_doc(scenario, lang), fmt, scenario), nl=False)
 
 
 def _interview(lang: str, save: str | None, resume: str | None):
     from facts.loader import InputError, validate
+    from report.explain import why
     from report.interview import interview, load_answers, rescue_file, write_answers
     answers: dict[str, Any] = {}
     if resume:
@@ -131,7 +137,7 @@ def _interview(lang: str, save: str | None, resume: str | None):
             write_answers(Path(save), current)
 
     try:
-        answers = interview(lang, answers, on_answer=on_answer)
+        answers = interview(lang, answers, on_answer=on_answer, why=why)
     except (click.Abort, EOFError, KeyboardInterrupt):
         if save:
             fail(f"interview stopped; the {len(progress)} answers so far are in {save} "
@@ -186,6 +192,139 @@ def batch(paths: tuple[str, ...], fmt: str, out: str | None, jobs: int | None) -
         click.echo(text, nl=False)
     click.echo(b.summary(results), err=True)
     sys.exit(b.exit_code(results))
+
+
+def _set_values(pairs: tuple[str, ...], where: str) -> dict[str, Any]:
+    from facts.loader import InputError
+    from report.compare import parse_assignment
+    out = {}
+    for pair in pairs:
+        try:
+            field, value = parse_assignment(pair, where)
+        except InputError as exc:
+            fail(exc.line())
+        out[field] = value
+    return out
+
+
+@main.command()
+@click.argument("file")
+@click.option("--id", "only", help="Only this decision (meeting_type, police_visibility, risk_level) or entry id.")
+@format_option("text", "json")
+@lang_option
+def explain(file: str, only: str | None, fmt: str, lang: str) -> None:
+    """HOW: for each decision and recommendation, the rule that fired, the facts it matched
+    and, for derived facts, their own derivation down to the input fields, each step cited.
+
+    \b
+    Examples:
+      bijeenkomstwijzer explain examples/azc-informatiemarkt.yaml --id setup.information_market
+      bijeenkomstwijzer explain examples/azc-demonstratie.yaml --id police_visibility --format json
+    """
+    from report.advice import to_json
+    from report.explain import explain as build, to_text
+    scenario = _load_scenario(file)
+    try:
+        trees = build(scenario, lang, only)
+    except KeyError:
+        fail(f"{file}: --id: {only!r} is not a decision or an entry advised for this scenario")
+    click.echo(to_json(trees) if fmt == "json" else to_text(trees), nl=False)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--set", "pairs", multiple=True, required=True, metavar="FIELD=VALUE",
+              help="A changed input; repeat for several.")
+@format_option("text", "json")
+@lang_option
+def whatif(file: str, pairs: tuple[str, ...], fmt: str, lang: str) -> None:
+    """Run the scenario and a changed one side by side: decisions before and after, and the
+    recommendations, trade-offs and warnings that appear or disappear.
+
+    \b
+    Examples:
+      bijeenkomstwijzer whatif examples/azc-informatiemarkt.yaml --set existing_protest=disorder
+      bijeenkomstwijzer whatif examples/azc-informatiemarkt.yaml --set expected_visitors=40 --set trust_in_government=low
+    """
+    from report.advice import to_json
+    from report.compare import whatif as compare
+    from report.render import whatif_text
+    scenario = _load_scenario(file)
+    from facts.loader import InputError
+    try:
+        result = compare(scenario, _set_values(pairs, "--set"), lang)
+    except InputError as exc:
+        fail(exc.line())
+    click.echo(to_json(result) if fmt == "json" else whatif_text(result, lang), nl=False)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--vary", multiple=True, required=True, metavar="FIELD[=V1,V2,...]",
+              help="A field to vary (all values of an enumerated field when none are given); at most two.")
+@click.option("--ids", default="", metavar="ID,...", help="Also show whether these entries are advised.")
+@format_option("text", "json", "csv")
+def sweep(file: str, vary: tuple[str, ...], ids: str, fmt: str) -> None:
+    """The decisions for every value of one field, or a matrix for two.
+
+    \b
+    Examples:
+      bijeenkomstwijzer sweep examples/azc-informatiemarkt.yaml --vary existing_protest
+      bijeenkomstwijzer sweep examples/azc-informatiemarkt.yaml --vary existing_protest --vary trust_in_government
+      bijeenkomstwijzer sweep examples/azc-informatiemarkt.yaml --vary expected_visitors=40,150,400 --ids setup.information_market
+    """
+    from facts.loader import InputError
+    from report.advice import to_json
+    from report.compare import check_field, parse_assignment, sweep as run_sweep, values_of
+    from report.render import sweep_csv, sweep_text
+    if len(vary) > 2:
+        fail("sweep: --vary: at most two fields")
+    scenario = _load_scenario(file)
+    plan = []
+    try:
+        for item in vary:
+            field, sep, raw = item.partition("=")
+            field = field.strip()
+            check_field(field, "--vary")
+            if not sep:
+                plan.append((field, values_of(field)))
+            else:
+                plan.append((field, [parse_assignment(f"{field}={v}", "--vary")[1] for v in raw.split(",")]))
+        wanted = [i.strip() for i in ids.split(",") if i.strip()]
+        import kb as knowledge
+        for i in wanted:
+            if i not in knowledge.load().entries:
+                raise InputError("--ids", "unknown entry id", i)
+        rows = run_sweep(scenario, plan, wanted)
+    except InputError as exc:
+        fail(exc.line())
+    if fmt == "json":
+        click.echo(to_json({"vary": [f for f, _ in plan], "rows": rows}), nl=False)
+    elif fmt == "csv":
+        click.echo(sweep_csv(plan, rows), nl=False)
+    else:
+        click.echo(sweep_text(plan, rows), nl=False)
+
+
+@main.command()
+@click.argument("file")
+@format_option("text", "json")
+def sensitivity(file: str, fmt: str) -> None:
+    """Counterfactuals: which other values of each field would change a decision, and the
+    smallest set of changes (one or two fields) that flips each decision to each other value.
+
+    \b
+    Example:
+      bijeenkomstwijzer sensitivity examples/azc-informatiemarkt.yaml
+    """
+    from report.advice import to_json
+    from report.compare import sensitivity as run
+    from report.render import sensitivity_text
+    result = run(_load_scenario(file))
+    if fmt == "json":
+        click.echo(to_json(result["flips"]), nl=False)
+    else:
+        click.echo(sensitivity_text(result), nl=False)
 
 
 @main.group()

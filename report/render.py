@@ -72,18 +72,54 @@ def to_text(doc: dict[str, Any], width: int = 100) -> str:
 
 
 def _md_cites(citations: list[dict[str, str]]) -> list[str]:
-    return [f"  - *{_source_title(c['source'])}*, §{c['section']}: \u201c{c['quote']}\u201d" for c in citations]
+    return [f"    - *{_source_title(c['source'])}*, §{c['section']}: \u201c{c['quote']}\u201d" for c in citations]
+
+
+def memo_sections(doc: dict[str, Any], trees: list[dict[str, Any]], flips: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """The memo's derivation in short and 'what would change this advice'."""
+    lang = doc["language"]
+
+    def short(node: dict[str, Any]) -> str:
+        parts = []
+        for child in node["because"]:
+            if "field" in child:
+                parts.append(f"`{child['field']}` = {_plain(child['value'])}")
+            else:
+                parts.append(f"`{child['id']}` = {child['value']} ({short(child)})")
+        return f" {label(lang, 'and')} ".join(parts)
+
+    derivation = []
+    for tree in trees:
+        if tree["id"] in DECISION_KEYS:
+            derivation.append("- " + label(lang, "derivation_line").format(
+                decision=label(lang, tree["id"]), value=tree["value"], rule=tree["rule"], because=short(tree)))
+            for c in tree["citations"][:1]:
+                derivation.append(f"    - *{_source_title(c['source'])}*, §{c['section']}: \u201c{c['quote']}\u201d")
+    changes = [label(lang, "what_changes_intro"), ""]
+    for f in flips:
+        what = f" {label(lang, 'and')} ".join(f"`{k}` = {_plain(v)}" for k, v in f["changes"].items())
+        changes.append(f"- {label(lang, f['decision'])}: {f['from']} \u2192 **{f['to']}** — {what}")
+    return [(label(lang, "derivation"), derivation), (label(lang, "what_changes"), changes)]
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) or "-"
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def to_markdown(doc: dict[str, Any], extra_sections: list[tuple[str, list[str]]] = ()) -> str:
     """A memo a project lead can send to the mayor."""
+    import html
     lang = doc["language"]
-    name = doc["scenario"].get("name") or "-"
+    name = html.escape(doc["scenario"].get("name") or "-", quote=False)  # user text: no raw HTML
     out = [f"# {label(lang, 'memo_title')}: {name}", "", label(lang, "memo_intro"), "",
            f"## {label(lang, 'decisions')}", ""]
     out += [f"- **{row[0]}**: {row[2]} (`{row[1]}`)" for row in decision_rows(doc)]
+    for title, lines in extra_sections:
+        out += ["", f"## {title}", ""] + list(lines)
     out += ["", f"## {label(lang, 'scenario')}", "",
-            tabulate([[k, ", ".join(v) if isinstance(v, list) else v] for k, v in doc["scenario"].items()],
+            tabulate([[k, html.escape(_plain(v), quote=False)] for k, v in doc["scenario"].items()],
                      headers=[label(lang, "field"), label(lang, "value")], tablefmt="github")]
     for key in ("warnings", "tradeoffs"):
         if doc[key]:
@@ -92,7 +128,7 @@ def to_markdown(doc: dict[str, Any], extra_sections: list[tuple[str, list[str]]]
                 out.append(f"- **{item['title']}.** {item['text']}")
                 if "favoured_value" in item:
                     prio = label(lang, "value." + doc["scenario"]["priority_value"])
-                    out.append(f"  {label(lang, 'favours').format(value=prio)}: {item['favoured_gives']} "
+                    out.append(f"    {label(lang, 'favours').format(value=prio)}: {item['favoured_gives']} "
                                f"{label(lang, 'other_choice').format(value=label(lang, 'value.' + item['other_value']))}: "
                                f"{item['other_gives']}")
                 out += _md_cites(item["citations"])
@@ -104,10 +140,8 @@ def to_markdown(doc: dict[str, Any], extra_sections: list[tuple[str, list[str]]]
         out += ["", f"### {label(lang, 'category.' + category.value)}", ""]
         for r in items:
             out.append(f"- **{r['title']}.** {r['text']}")
-            out.append(f"  *{label(lang, 'why')}:* {r['rationale']}")
+            out.append(f"    *{label(lang, 'why')}:* {r['rationale']}")
             out += _md_cites(r["citations"])
-    for title, lines in extra_sections:
-        out += ["", f"## {title}", ""] + list(lines)
     used = sorted({c["source"] for key in ("recommendations", "tradeoffs", "warnings")
                    for r in doc[key] for c in r["citations"]})
     out += ["", f"## {label(lang, 'sources')}", ""]
@@ -115,3 +149,114 @@ def to_markdown(doc: dict[str, Any], extra_sections: list[tuple[str, list[str]]]
         s = kb.load().sources[sid]
         out.append(f"- *{s.title}* ({s.publisher}, {s.date}) [`{sid}`]")
     return "\n".join(out) + "\n"
+
+
+# --- trainers' views ------------------------------------------------------------------
+
+DECISION_KEYS = ("meeting_type", "police_visibility", "risk_level")
+
+
+def whatif_text(result: dict[str, Any], lang: str) -> str:
+    changes = ", ".join(f"{k}={v}" for k, v in result["changes"].items())
+    rows = [[label(lang, k), result["before"]["decisions"][k], result["after"]["decisions"][k],
+             "" if result["before"]["decisions"][k] == result["after"]["decisions"][k] else "*"]
+            for k in DECISION_KEYS]
+    out = [f"what if: {changes}", "",
+           tabulate(rows, headers=[label(lang, "decision"), "before", "after", ""], tablefmt="simple"), ""]
+    for key, sign in (("added", "+"), ("removed", "-")):
+        out.append(f"{key} ({len(result[key])}):")
+        for item in result[key]:
+            out.append(f"  {sign} [{item['kind']}] {item['id']}: {item['title']}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _cell(decisions: dict[str, str]) -> str:
+    return " / ".join(decisions[k] for k in DECISION_KEYS)
+
+
+def sweep_text(plan: list, rows: list[dict[str, Any]]) -> str:
+    fields = [f for f, _ in plan]
+    if len(fields) == 2:
+        (f1, v1), (f2, v2) = plan
+        table = []
+        for a in v1:
+            row = [a]
+            for b in v2:
+                r = next(r for r in rows if r["values"][f1] == a and r["values"][f2] == b)
+                row.append(_cell(r["decisions"]))
+            table.append(row)
+        head = f"cells: meeting_type / police_visibility / risk_level; rows: {f1}; columns: {f2}"
+        return head + "\n\n" + tabulate(table, headers=[f"{f1} \\ {f2}"] + [str(b) for b in v2], tablefmt="grid") + "\n"
+    ids = list(rows[0].get("ids", {})) if rows else []
+    table = [[r["values"][fields[0]]] + [r["decisions"][k] for k in DECISION_KEYS]
+             + ["yes" if r["ids"][i] else "-" for i in ids] for r in rows]
+    return tabulate(table, headers=[fields[0], *DECISION_KEYS, *ids], tablefmt="simple") + "\n"
+
+
+def sweep_csv(plan: list, rows: list[dict[str, Any]]) -> str:
+    import csv
+    import io
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    fields = [f for f, _ in plan]
+    ids = list(rows[0].get("ids", {})) if rows else []
+    w.writerow(fields + list(DECISION_KEYS) + ids)
+    for r in rows:
+        w.writerow([_csv_value(r["values"][f]) for f in fields] + [r["decisions"][k] for k in DECISION_KEYS]
+                   + [str(r["ids"][i]).lower() for i in ids])
+    return buf.getvalue()
+
+
+def _csv_value(v: Any) -> str:
+    if isinstance(v, list):
+        return "+".join(v) or "-"
+    return str(v).lower() if isinstance(v, bool) else str(v)
+
+
+def sensitivity_text(result: dict[str, Any]) -> str:
+    out = ["decisions now: " + ", ".join(f"{k}={v}" for k, v in result["decisions"].items()), "",
+           "single changes that change a decision:"]
+    for item in result["per_field"]:
+        diff = ", ".join(f"{k} -> {v}" for k, v in item["decisions"].items())
+        out.append(f"  {item['field']}={_csv_value(item['value'])}: {diff}")
+    out += ["", "smallest changes that flip each decision:"]
+    for f in result["flips"]:
+        changes = " and ".join(f"{k}={_csv_value(v)}" for k, v in f["changes"].items())
+        out.append(f"  {f['decision']} {f['from']} -> {f['to']}: {changes}")
+    for item in result["out_of_reach"]:
+        out.append(f"  {item['decision']} {item['from']} -> {item['to']}: needs more than two changes")
+    out += ["", "fields that cannot change a decision: " + ", ".join(result["fields_without_effect_on_decisions"])]
+    return "\n".join(out) + "\n"
+
+
+HTML_STYLE = """
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 48em; margin: 2em auto; padding: 0 1em;
+       line-height: 1.45; color: #111; }
+h1 { font-size: 1.6em; border-bottom: 2px solid #333; padding-bottom: .2em; }
+h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #999; }
+h3 { font-size: 1.05em; margin-top: 1.2em; }
+table { border-collapse: collapse; margin: .8em 0; font-size: .9em; }
+th, td { border: 1px solid #999; padding: .25em .6em; text-align: left; vertical-align: top; }
+code { font-family: 'DejaVu Sans Mono', monospace; font-size: .88em; }
+li { margin: .25em 0; }
+li li { font-size: .92em; color: #333; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10.5pt; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  li, tr { break-inside: avoid; page-break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+@page { size: A4; margin: 18mm 16mm; }
+"""
+
+
+def to_html(doc: dict[str, Any], markdown_text: str) -> str:
+    """The Markdown memo as one self-contained, printable HTML file (no outside resources)."""
+    import html
+    import markdown
+    body = markdown.markdown(markdown_text, extensions=["tables"], output_format="html")
+    title = html.escape(f"{label(doc['language'], 'memo_title')}: {doc['scenario'].get('name') or '-'}")
+    return (f"<!DOCTYPE html>\n<html lang=\"{doc['language']}\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{title}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")

@@ -86,6 +86,27 @@ def get_engine() -> Advisor:
     return Advisor()
 
 
+def _concluding_mixins() -> tuple[type, ...]:
+    """The areas whose rules conclude assessments or decisions."""
+    return tuple(m for m in MIXINS
+                 if any(getattr(r, "_concludes", None) for _, r in rule_methods(m)))
+
+
+@functools.lru_cache(maxsize=1)
+def get_decision_engine() -> BaseEngine:
+    """An engine with only the areas that conclude assessments and decisions: the same
+    rules, without the recommendation areas, for fast what-if search (sensitivity)."""
+    engine_class = type("DecisionAdvisor", (*_concluding_mixins(), BaseEngine), {})
+    return engine_class()
+
+
+def decide(scenario: Scenario) -> dict[str, str]:
+    """The three decisions only (same rules as ``evaluate``, fewer of them run)."""
+    engine = get_decision_engine().evaluate(scenario)
+    return {key: engine.conclusions[key][0].value
+            for key in ("meeting_type", "police_visibility", "risk_level") if key in engine.conclusions}
+
+
 def evaluate(scenario: Scenario) -> Outcome:
     """Run the rules on one scenario."""
     engine = get_engine().evaluate(scenario)

@@ -3,6 +3,7 @@
 
   python scripts/benchmark.py            # all
   python scripts/benchmark.py engine     # ms per scenario, in-process
+  python scripts/benchmark.py sensitivity  # counterfactual search per example (limit 1 s)
   python scripts/benchmark.py bad        # every tests/bad file through `advise`, as a process
 """
 from __future__ import annotations
@@ -35,6 +36,29 @@ def engine(n: int = 1000) -> None:
           f"p95 {sorted(times)[int(n * .95)] * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
 
 
+def sensitivity(limit: float = 1.0) -> int:
+    """`sensitivity` on each example, in-process after start-up (the requirement: under 1 s)."""
+    from facts.loader import load_one
+    from report.compare import sensitivity as run
+    from rules.engine import get_decision_engine
+    get_decision_engine()
+    worst = 0.0
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        scenario = load_one(path)
+        t = time.perf_counter()
+        result = run(scenario)
+        elapsed = time.perf_counter() - t
+        worst = max(worst, elapsed)
+        print(f"  sensitivity {path.name}: {elapsed * 1000:.0f} ms, {result['evaluated']} scenarios decided, "
+              f"{len(result['flips'])} flips")
+    print(f"sensitivity: slowest {worst * 1000:.0f} ms (limit {limit * 1000:.0f} ms)")
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, str(ROOT / "cli.py"), "sensitivity", str(ROOT / "examples" / "azc-informatiemarkt.yaml")],
+                       capture_output=True, text=True)
+    print(f"sensitivity as a whole process (start-up included): {time.perf_counter() - t:.2f} s, exit {p.returncode}")
+    return 0 if worst < limit else 1
+
+
 def bad(limit: float = 2.0) -> int:
     cli = [sys.executable, str(ROOT / "cli.py"), "advise"]
     worst, slow = 0.0, []
@@ -54,10 +78,12 @@ def bad(limit: float = 2.0) -> int:
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["engine", "bad"]
+    which = sys.argv[1:] or ["engine", "sensitivity", "bad"]
     rc = 0
     if "engine" in which:
         engine()
+    if "sensitivity" in which:
+        rc |= sensitivity()
     if "bad" in which:
         rc |= bad()
     sys.exit(rc)

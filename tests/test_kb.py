@@ -135,3 +135,15 @@ def test_every_rule_matches_something_and_rests_on_a_citation(knowledge):
         keys = _pattern_keys(tuple(rule.rule), {})
         assert any(keys.values()), f"{rule.name} matches no field"
         assert rule.basis and all(i in knowledge for i in rule.basis), rule.name
+
+
+def test_no_rule_matches_advice_while_advice_stays_out_of_working_memory():
+    from rules.base import Advice, BaseEngine
+
+    def uses_advice(ce):
+        if isinstance(ce, Advice):
+            return True
+        return isinstance(ce, tuple) and any(uses_advice(sub) for sub in ce)
+
+    if not BaseEngine.ADVICE_IN_WORKING_MEMORY:
+        assert not [r.name for r in catalog() if uses_advice(tuple(r.rule))]
