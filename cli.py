@@ -32,11 +32,20 @@ def format_option(*choices: str, default: str = "text"):
 
 
 class Group(click.Group):
-    """Click group that turns usage errors into one line and exit 2."""
+    """Click group that reports usage errors as one line on stderr, exit 2."""
 
-    def main(self, *args, **kwargs):
-        kwargs.setdefault("standalone_mode", True)
-        return super().main(*args, **kwargs)
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                                standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            where = f"{exc.ctx.command_path}: " if exc.ctx else ""
+            fail(f"{where}{exc.format_message()} (see --help)")
+        except click.ClickException as exc:
+            fail(exc.format_message())
+        except click.Abort:
+            fail("aborted")
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

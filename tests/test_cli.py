@@ -257,3 +257,25 @@ def test_batch_failed_expectation_is_exit_1(tmp_path):
     r = run("batch", f, "--format", "json")
     assert r.exit_code == 1
     assert json.loads(r.stdout)[0]["expect_failures"] == ["meeting_type is inform, expected coproduce"]
+
+
+@pytest.mark.parametrize("args, mentions", [
+    (["advise", str(SAMPLE), "--format", "xml"], "--format"),
+    (["frobnicate"], "frobnicate"),
+    (["whatif", str(SAMPLE)], "--set"),
+    (["batch"], "PATHS"),
+])
+def test_usage_errors_are_one_line_exit_2(args, mentions):
+    r = run(*args)
+    assert r.exit_code == 2
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("bijeenkomstwijzer: ") and mentions in lines[0]
+
+
+def test_help_lists_every_command_with_examples():
+    r = run("--help")
+    assert r.exit_code == 0
+    for command in ("advise", "batch", "explain", "whatif", "sweep", "sensitivity", "verify", "kb", "rules",
+                    "monitor-query", "schema"):
+        assert command in r.output
+    assert "Examples:" in run("advise", "--help").output
