@@ -279,3 +279,13 @@ def test_help_lists_every_command_with_examples():
                     "monitor-query", "schema"):
         assert command in r.output
     assert "Examples:" in run("advise", "--help").output
+
+
+def test_a_rule_loop_is_reported_by_the_cli_not_a_hang(monkeypatch):
+    import rules.engine
+    from test_engine import Looping
+    monkeypatch.setattr(rules.engine, "get_engine", lambda: Looping())
+    r = run("advise", SAMPLE)
+    assert r.exit_code == 3
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and "the rules could not finish" in lines[0] and "more than" in lines[0]

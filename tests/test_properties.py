@@ -4,10 +4,12 @@ from __future__ import annotations
 import os
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import kb
 from report.advice import build, to_json
 from rules.engine import evaluate
+from invariants import RAISES, check_decisions, check_monotone, check_no_frontal_layout
 from strategies import scenarios
 
 settings.register_profile("ci", max_examples=2000, deadline=None,
@@ -17,11 +19,15 @@ settings.register_profile("dev", max_examples=300, deadline=None,
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
-@given(scenarios)
-def test_advice_is_stable_bilingual_and_cited(scenario):
+@given(scenarios, st.sampled_from(sorted(RAISES)), st.data())
+def test_advice_is_stable_bilingual_cited_and_keeps_the_invariants(scenario, field, data):
     knowledge = kb.load()
     first = to_json(build(scenario, "nl"))            # no exception
     outcome = evaluate(scenario)
+    check_decisions(scenario, outcome)                # the invariants of the core advisor
+    check_no_frontal_layout(outcome)
+    order = RAISES[field]
+    check_monotone(scenario, outcome, field, data.draw(st.sampled_from(order[order.index(getattr(scenario, field)):])))
     second = build(scenario, "nl", outcome)
     assert to_json(second) == first                   # byte-identical on a second run
     english = build(scenario, "en", outcome)

@@ -1,0 +1,54 @@
+"""The invariants of the core advisor, as plain checks shared by the hypothesis tests."""
+from __future__ import annotations
+
+import re
+
+import kb
+from facts.scenario import Scenario
+from facts.vocab import Kind, Media, PoliceVisibility, Protest, RiskLevel, Room, SocialMedia
+from rules.engine import Outcome, evaluate
+
+RANK = {"risk_level": [r.value for r in RiskLevel], "police_visibility": [p.value for p in PoliceVisibility]}
+#: Raising one of these (in this order) must never lower risk_level or police_visibility.
+RAISES = {
+    "existing_protest": list(Protest),
+    "social_media": list(SocialMedia),
+    "media_attention": list(Media),
+    "outside_groups": [False, True],
+    "threats_to_officials": [False, True],
+}
+#: Entries whose texts may mention a frontal/plenary layout, because they advise against it.
+LAYOUT_WARNINGS = {"setup.avoid_frontal_layout"}
+FRONTAL = re.compile(r"frontal|plenair|plenary", re.I)
+
+
+def check_decisions(scenario: Scenario, outcome: Outcome) -> None:
+    """Exactly one value for each decision; the room for decision sets the meeting type."""
+    assert set(outcome.decisions) == {"meeting_type", "police_visibility", "risk_level"}
+    for key, order in RANK.items():
+        assert outcome.decisions[key] in order
+    meeting_type = outcome.decisions["meeting_type"]
+    if scenario.room_for_decision == Room.none:
+        assert meeting_type == "inform"
+    elif scenario.room_for_decision == Room.conditions:
+        assert meeting_type == "consult"
+    elif scenario.creativity_needed:
+        assert meeting_type == "coproduce"
+    else:
+        assert meeting_type in ("consult", "coproduce")
+
+
+def check_no_frontal_layout(outcome: Outcome) -> None:
+    knowledge = kb.load()
+    for entry_id in outcome.advice:
+        entry = knowledge[entry_id]
+        if entry.kind != Kind.recommendation or entry_id in LAYOUT_WARNINGS:
+            continue
+        for text in (entry.title.nl, entry.title.en, entry.text.nl, entry.text.en):
+            assert not FRONTAL.search(text), (entry_id, text)
+
+
+def check_monotone(scenario: Scenario, before: Outcome, field: str, higher) -> None:
+    after = evaluate(scenario.model_copy(update={field: higher})).decisions
+    for key, order in RANK.items():
+        assert order.index(after[key]) >= order.index(before.decisions[key]), (field, higher, key)
