@@ -15,6 +15,7 @@ from facts.scenario import Scenario
 
 MAX_BYTES = 1_000_000
 MAX_ALIASES = 20
+MAX_DEPTH = 50
 
 
 class InputError(Exception):
@@ -35,13 +36,20 @@ class _SafeLoader(yaml.SafeLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self._aliases = 0
+        self._depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
                 raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (an alias bomb?)")
-        return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.YAMLError(f"nested more than {MAX_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node, deep=False):
         if isinstance(node, yaml.MappingNode):
@@ -85,6 +93,8 @@ def parse_text(text: str, file: str) -> Any:
             raise InputError(file, f"duplicate key (a typo must not silently change advice)", exc.key)
         except ValueError as exc:
             raise InputError(file, f"not valid JSON: {exc}")
+        except RecursionError:
+            raise InputError(file, "not valid JSON: nested too deeply")
     try:
         return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
     except DuplicateKey as exc:

@@ -57,6 +57,7 @@ FILES = {
                             + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n"
                                       for i in range(8))),
     "deeply-nested.yaml": "subject: " + "[" * 5000 + "]" * 5000 + "\n",
+    "deeply-nested.json": '{"subject": ' + "[" * 100000 + "]" * 100000 + "}\n",
     "truncated.json": '{"subject": "asylum_reception", "phase": "deci',
     "trailing-comma.json": '{"subject": "asylum_reception",}\n',
     "expect-unknown-key.yaml": OK + "expect:\n  meeting: inform\n",
