@@ -66,10 +66,10 @@ def main() -> None:
 
 
 def _load_scenario(file: str):
-    from facts.loader import InputError, load_one, parse_text, validate
+    from facts.loader import MAX_BYTES, InputError, decode, load_one, parse_text, validate
     try:
         if file == "-":
-            text = sys.stdin.read()
+            text = decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
             data = parse_text(text, "<stdin>")
             return validate(data, "<stdin>", "stdin")
         return load_one(Path(file))

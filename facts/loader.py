@@ -115,21 +115,26 @@ def parse_text(text: str, file: str) -> Any:
 
 
 def read_text(path: Path) -> str:
-    """Read a file as UTF-8 text within the size limit, as an InputError otherwise."""
+    """Read a file as UTF-8 text within the size limit, as an InputError otherwise.
+
+    The read itself is bounded, so a device or a pipe that never ends (/dev/zero) is refused
+    at the limit instead of filling the memory."""
     file = str(path)
     try:
         if path.is_dir():
             raise InputError(file, "is a directory, not a scenario file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(file, f"file is {size} bytes; the limit is {MAX_BYTES} bytes")
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError(file, "no such file")
     except PermissionError:
         raise InputError(file, "cannot be read (permission denied)")
     except OSError as exc:
         raise InputError(file, f"cannot be read ({exc.strerror or exc})")
+    return decode(data, file)
+
+
+def decode(data: bytes, file: str) -> str:
     if len(data) > MAX_BYTES:
         raise InputError(file, f"file is larger than the limit of {MAX_BYTES} bytes")
     if b"\x00" in data:

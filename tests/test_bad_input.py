@@ -84,3 +84,13 @@ def test_unreadable_file(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", deny)
     r = CliRunner().invoke(main, ["advise", str(f)])
     assert r.exit_code == 2 and r.output.strip() == f"bijeenkomstwijzer: {f}: cannot be read (permission denied)"
+
+
+def test_an_endless_device_is_refused_at_the_limit():
+    r = CliRunner().invoke(main, ["advise", "/dev/zero"])
+    assert r.exit_code == 2 and "larger than the limit" in r.output
+
+
+def test_stdin_is_bounded_too():
+    r = CliRunner().invoke(main, ["advise", "-"], input="a" * 1_100_000)
+    assert r.exit_code == 2 and r.output.strip() == "bijeenkomstwijzer: <stdin>: file is larger than the limit of 1000000 bytes"
