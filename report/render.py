@@ -19,6 +19,20 @@ def cite_line(c: dict[str, str]) -> str:
     return f"{_source_title(c['source'])} ({c['source']}) §{c['section']}: \u201c{c['quote']}\u201d"
 
 
+def tradeoff_lines(item: dict[str, Any], doc: dict[str, Any]) -> list[str]:
+    """What each side of a trade-off gives, and which side the municipality's priority favours."""
+    if "favoured_value" not in item:
+        return []
+    lang = doc["language"]
+    name = lambda v: label(lang, "value." + v)  # noqa: E731
+    if item["favoured_by_priority"]:
+        return [f"{label(lang, 'favours').format(value=name(item['favoured_value']))}: {item['favoured_gives']}",
+                f"{label(lang, 'other_choice').format(value=name(item['other_value']))}: {item['other_gives']}"]
+    return [label(lang, "priority_not_at_stake").format(value=name(doc["scenario"]["priority_value"])),
+            f"{label(lang, 'choosing').format(value=name(item['favoured_value']))}: {item['favoured_gives']}",
+            f"{label(lang, 'choosing').format(value=name(item['other_value']))}: {item['other_gives']}"]
+
+
 def decision_rows(doc: dict[str, Any]) -> list[list[str]]:
     lang = doc["language"]
     knowledge = kb.load()
@@ -60,12 +74,9 @@ def to_text(doc: dict[str, Any], width: int = 100) -> str:
         if not doc[key]:
             out.append(label(lang, "none"))
         for item in doc[key]:
-            out.append(f"* {item['title']}: {item['text']}")
-            if "favoured_value" in item:
-                out.append("  " + _wrap(f"{label(lang, 'favours').format(value=label(lang, 'value.' + doc['scenario']['priority_value']))}: "
-                                        f"{item['favoured_gives']}", width - 2).replace("\n", "\n  "))
-                out.append("  " + _wrap(f"{label(lang, 'other_choice').format(value=label(lang, 'value.' + item['other_value']))}: "
-                                        f"{item['other_gives']}", width - 2).replace("\n", "\n  "))
+            out.append(_wrap(f"* {item['title']}: {item['text']}", width).replace("\n", "\n  "))
+            for line in tradeoff_lines(item, doc):
+                out.append("  " + _wrap(line, width - 2).replace("\n", "\n  "))
             for c in item["citations"]:
                 out.append("  - " + _wrap(cite_line(c), width - 4).replace("\n", "\n    "))
     return "\n".join(out) + "\n"
@@ -127,10 +138,7 @@ def to_markdown(doc: dict[str, Any], extra_sections: list[tuple[str, list[str]]]
             for item in doc[key]:
                 out.append(f"- **{item['title']}.** {item['text']}")
                 if "favoured_value" in item:
-                    prio = label(lang, "value." + doc["scenario"]["priority_value"])
-                    out.append(f"    {label(lang, 'favours').format(value=prio)}: {item['favoured_gives']} "
-                               f"{label(lang, 'other_choice').format(value=label(lang, 'value.' + item['other_value']))}: "
-                               f"{item['other_gives']}")
+                    out.append("    " + " ".join(tradeoff_lines(item, doc)))
                 out += _md_cites(item["citations"])
     out += ["", f"## {label(lang, 'recommendations')}"]
     for category in Category:

@@ -158,3 +158,16 @@ def test_html_memo_prints_to_pdf_in_headless_chromium(tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 2  # several printed pages
+
+
+def test_tradeoff_names_the_values_and_what_the_priority_favours(tmp_path):
+    base = (ROOT / "examples" / "coa-klankbordgroep-na-besluit.yaml").read_text()
+    doc = json.loads(run("advise", ROOT / "examples" / "coa-klankbordgroep-na-besluit.yaml", "--format", "json").output)
+    (t,) = [t for t in doc["tradeoffs"] if t["id"] == "tradeoff.coproduction_time"]
+    assert t["values"] == ["support", "contribution"]
+    assert t["favoured_value"] == "support" and t["favoured_by_priority"] and t["other_value"] == "contribution"
+    f = tmp_path / "safety.yaml"
+    f.write_text(base + "priority_value: safety\n")
+    text = run("advise", f, "--lang", "en").output
+    assert "The municipality's priority (safety) is on neither side here." in text
+    assert "Choosing making a contribution gives:" in text
