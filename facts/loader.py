@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -253,7 +253,3 @@ def load_one(path: Path) -> Scenario:
     if len(loaded) != 1:
         raise InputError(str(path), f"holds {len(loaded)} scenarios; use 'batch' for several", "scenarios")
     return loaded[0].scenario
-
-
-def iter_valid(items: Iterable[Loaded]) -> Iterable[Scenario]:
-    return (i.scenario for i in items if i.scenario is not None)

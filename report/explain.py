@@ -10,7 +10,7 @@ from typing import Any
 
 import kb
 from facts.scenario import INPUT_FIELDS, Scenario
-from rules.base import DERIVED_KEYS, _pattern_keys
+from rules.base import DERIVED_KEYS
 from rules.engine import Outcome, catalog, evaluate, rule_info
 
 DECISIONS = ("meeting_type", "police_visibility", "risk_level")
@@ -111,17 +111,6 @@ def _show(value: Any) -> str:
 # --- WHY: what an answer can change ---------------------------------------------------
 
 @functools.lru_cache(maxsize=None)
-def _keys_by_rule() -> dict[str, set[str]]:
-    out = {}
-    for r in catalog():
-        keys: set[str] = set()
-        for ks in _pattern_keys(tuple(r.rule), {}).values():
-            keys |= ks
-        out[r.name] = keys
-    return out
-
-
-@functools.lru_cache(maxsize=None)
 def influence(field: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(decisions, entry ids) that an input field can change, through the derived facts."""
     keys = {field}
@@ -129,13 +118,13 @@ def influence(field: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     while changed:  # close over the assessments and decisions the field feeds
         changed = False
         for r in catalog():
-            if r.concludes and _keys_by_rule()[r.name] & keys and not set(r.concludes) <= keys:
+            if r.concludes and r.keys & keys and not set(r.concludes) <= keys:
                 keys |= set(r.concludes)
                 changed = True
     from report.advice import CATEGORY_ORDER
     knowledge = kb.load()
-    direct = {i for r in catalog() if field in _keys_by_rule()[r.name] for i in r.emits}
-    through = {i for r in catalog() if _keys_by_rule()[r.name] & keys for i in r.emits}
+    direct = {i for r in catalog() if field in r.keys for i in r.emits}
+    through = {i for r in catalog() if r.keys & keys for i in r.emits}
     decisions = tuple(d for d in DECISIONS if d in keys)
     # entries the field triggers directly first, then those it reaches through a decision
     entries = tuple(sorted(through, key=lambda i: (i not in direct, CATEGORY_ORDER[knowledge[i].category.value], i)))

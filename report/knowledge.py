@@ -79,8 +79,7 @@ def coverage(paths) -> dict[str, Any]:
             scenarios += 1
             outcome = evaluate(item.scenario)
             fired_ids |= set(outcome.advice)
-            fired_rules |= {f.rule for fs in outcome.advice.values() for f in fs}
-            fired_rules |= {c[1].rule for c in outcome.conclusions.values()}
+            fired_rules |= outcome.fired_rules
     entries = set(kb.load().entries)
     rules = {r.name for r in catalog()}
     return {"scenarios": scenarios,

@@ -97,8 +97,7 @@ def _run(scenario: Scenario) -> tuple[dict[str, str], tuple[str, ...], tuple[str
         outcome = evaluate(scenario)
     except Exception as exc:  # reported, not raised: verify must see the whole space
         return {"error": f"{type(exc).__name__}: {exc}"}, (), ()
-    rules = {f.rule for fs in outcome.advice.values() for f in fs} | {c[1].rule for c in outcome.conclusions.values()}
-    return dict(outcome.decisions), tuple(sorted(outcome.advice)), tuple(sorted(rules))
+    return dict(outcome.decisions), tuple(sorted(outcome.advice)), tuple(sorted(outcome.fired_rules))
 
 
 def _run_all(scenarios: list[Scenario], jobs: int) -> list[tuple]:

@@ -12,7 +12,7 @@ from typing import Any
 from facts.scenario import Scenario
 from rules.aftercare import AftercareRules
 from rules.assessment import AssessmentRules
-from rules.base import BaseEngine, Firing, Rule, rule_methods
+from rules.base import BaseEngine, Firing, Rule, _pattern_keys, rule_methods
 from rules.communication import CommunicationRules
 from rules.escalation import EscalationRules
 from rules.meeting_type import MeetingTypeRules
@@ -44,6 +44,11 @@ class RuleInfo:
         """The entries whose citations support this rule: what it emits, or what it cites."""
         cited = getattr(self.rule, "_cites", None)
         return self.emits or ((cited,) if cited else ())
+
+    @functools.cached_property
+    def keys(self) -> frozenset[str]:
+        """Every fact key the rule's patterns constrain (input fields and derived keys)."""
+        return frozenset(k for ks in _pattern_keys(tuple(self.rule), {}).values() for k in ks)
 
     @property
     def summary(self) -> str:
@@ -79,6 +84,12 @@ class Outcome:
     decisions: dict[str, str]
     conclusions: dict[str, tuple[Any, Firing]]
     advice: dict[str, tuple[Firing, ...]]
+
+    @property
+    def fired_rules(self) -> set[str]:
+        """Names of the rules that concluded or emitted something for this scenario."""
+        return ({f.rule for fs in self.advice.values() for f in fs}
+                | {firing.rule for _, firing in self.conclusions.values()})
 
 
 @functools.lru_cache(maxsize=1)
