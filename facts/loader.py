@@ -29,6 +29,9 @@ class InputError(Exception):
         where = f"{self.file}: {self.field}: " if self.field else f"{self.file}: "
         return (where + self.message).replace("\n", " ")
 
+    def __reduce__(self):  # picklable, so batch workers can send errors back
+        return (InputError, (self.file, self.message, self.field))
+
 
 class _SafeLoader(yaml.SafeLoader):
     """SafeLoader that rejects duplicate keys and counts aliases (billion laughs)."""

@@ -74,25 +74,6 @@ def _result(item: Loaded) -> dict[str, Any]:
     return result
 
 
-def _portable(item: Loaded) -> Loaded:
-    """Exceptions with custom constructors do not pickle: ship errors as plain lines."""
-    if item.error is None:
-        return item
-    return Loaded(item.file, item.name, error=_LineError(item.error.line()))
-
-
-class _LineError(InputError):
-    def __init__(self, line: str):
-        Exception.__init__(self, line)
-        self._line = line
-
-    def line(self) -> str:
-        return self._line
-
-    def __reduce__(self):
-        return (_LineError, (self._line,))
-
-
 def evaluate_items(items: list[Loaded], jobs: int = 1,
                    progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
     """Results in input order; ``jobs`` worker processes when > 1."""
@@ -104,7 +85,7 @@ def evaluate_items(items: list[Loaded], jobs: int = 1,
         return
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(_result, [_portable(i) for i in items], chunksize=chunk):
+        for result in pool.map(_result, items, chunksize=chunk):
             yield result
             if progress:
                 progress(1)

@@ -96,3 +96,10 @@ def test_an_endless_device_is_refused_at_the_limit():
 def test_stdin_is_bounded_too():
     r = CliRunner().invoke(main, ["advise", "-"], input="a" * 1_100_000)
     assert r.exit_code == 2 and r.output.strip() == "bijeenkomstwijzer: <stdin>: file is larger than the limit of 1000000 bytes"
+
+
+def test_input_errors_survive_pickling_for_batch_workers():
+    import pickle
+    from facts.loader import InputError
+    err = pickle.loads(pickle.dumps(InputError("a.yaml", "bad value", "phase")))
+    assert err.line() == "a.yaml: phase: bad value"
