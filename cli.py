@@ -77,7 +77,7 @@ def _load_scenario(file: str):
         fail(exc.line())
 
 
-def _render(doc: dict[str, Any], fmt: str, scenario=None) -> str:
+def _render(doc: dict[str, Any], fmt: str, scenario, outcome) -> str:
     from report import render
     from report.advice import to_json
     if fmt == "json":
@@ -85,17 +85,19 @@ def _render(doc: dict[str, Any], fmt: str, scenario=None) -> str:
     if fmt in ("markdown", "html"):
         from report.compare import sensitivity
         from report.explain import explain
-        sections = render.memo_sections(doc, explain(scenario, doc["language"]), sensitivity(scenario)["flips"])
+        trees = explain(scenario, doc["language"], outcome=outcome)
+        sections = render.memo_sections(doc, trees, sensitivity(scenario)["flips"])
         memo = render.to_markdown(doc, sections)
         return memo if fmt == "markdown" else render.to_html(doc, memo)
     return render.to_text(doc)
 
 
-def _advise_doc(scenario, lang: str) -> dict[str, Any]:
-    from report.advice import build
+def _evaluate(scenario):
+    """Run the rules once; a loop or a broken rule contract is one line and exit 3."""
     from rules.base import RuleContractError, RuleLoopError
+    from rules.engine import evaluate
     try:
-        return build(scenario, lang)
+        return evaluate(scenario)
     except (RuleLoopError, RuleContractError) as exc:
         fail(f"{scenario.name}: the rules could not finish: {exc}", EXIT_INTERNAL)
 
@@ -124,7 +126,9 @@ def advise(file: str | None, fmt: str, lang: str, save: str | None, resume: str 
         scenario = _interview(lang, save or resume, resume)
     else:
         scenario = _load_scenario(file)
-    click.echo(_render(_advise_doc(scenario, lang), fmt, scenario), nl=False)
+    from report.advice import build
+    outcome = _evaluate(scenario)
+    click.echo(_render(build(scenario, lang, outcome), fmt, scenario, outcome), nl=False)
 
 
 def _interview(lang: str, save: str | None, resume: str | None):

@@ -51,10 +51,11 @@ def entry_node(entry_id: str, outcome: Outcome, lang: str) -> dict[str, Any]:
                  kind=entry.kind.value, title=entry.title[lang])
 
 
-def explain(scenario: Scenario, lang: str = "nl", only: str | None = None) -> list[dict[str, Any]]:
+def explain(scenario: Scenario, lang: str = "nl", only: str | None = None,
+            outcome: Outcome | None = None) -> list[dict[str, Any]]:
     """Derivation trees: the three decisions, then every emitted entry (category, id order)."""
     from report.advice import CATEGORY_ORDER
-    outcome = evaluate(scenario)
+    outcome = outcome or evaluate(scenario)
     knowledge = kb.load()
     ids = sorted(outcome.advice, key=lambda i: (CATEGORY_ORDER[knowledge[i].category.value], i))
     trees = [conclusion_node(k, outcome) for k in DECISIONS] + [entry_node(i, outcome, lang) for i in ids]
