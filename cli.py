@@ -26,6 +26,13 @@ lang_option = click.option("--lang", type=click.Choice(["nl", "en"]), default="n
                            envvar=LANG_ENV, help=f"Language of the advice (also from ${LANG_ENV}).")
 
 
+def _emit(fmt: str, data: Any, text) -> None:
+    """Print ``data`` as canonical JSON, or what ``text()`` renders for people."""
+    from report.advice import to_json
+    out = to_json(data) if fmt == "json" else text()
+    click.echo(out, nl=not out.endswith("\n"))
+
+
 def format_option(*choices: str, default: str = "text"):
     return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
                         help="Output format.")
@@ -234,14 +241,13 @@ def explain(file: str, only: str | None, fmt: str, lang: str) -> None:
       bijeenkomstwijzer explain examples/azc-informatiemarkt.yaml --id setup.information_market
       bijeenkomstwijzer explain examples/azc-demonstratie.yaml --id police_visibility --format json
     """
-    from report.advice import to_json
     from report.explain import explain as build, to_text
     scenario = _load_scenario(file)
     try:
         trees = build(scenario, lang, only)
     except KeyError:
         fail(f"{file}: --id: {only!r} is not a decision or an entry advised for this scenario")
-    click.echo(to_json(trees) if fmt == "json" else to_text(trees), nl=False)
+    _emit(fmt, trees, lambda: to_text(trees))
 
 
 @main.command()
@@ -259,7 +265,6 @@ def whatif(file: str, pairs: tuple[str, ...], fmt: str, lang: str) -> None:
       bijeenkomstwijzer whatif examples/azc-informatiemarkt.yaml --set existing_protest=disorder
       bijeenkomstwijzer whatif examples/azc-informatiemarkt.yaml --set expected_visitors=40 --set trust_in_government=low
     """
-    from report.advice import to_json
     from report.compare import whatif as compare
     from report.render import whatif_text
     scenario = _load_scenario(file)
@@ -268,7 +273,7 @@ def whatif(file: str, pairs: tuple[str, ...], fmt: str, lang: str) -> None:
         result = compare(scenario, _set_values(pairs, "--set"), lang)
     except InputError as exc:
         fail(exc.line())
-    click.echo(to_json(result) if fmt == "json" else whatif_text(result, lang), nl=False)
+    _emit(fmt, result, lambda: whatif_text(result, lang))
 
 
 @main.command()
@@ -330,14 +335,10 @@ def sensitivity(file: str, fmt: str) -> None:
     Example:
       bijeenkomstwijzer sensitivity examples/azc-informatiemarkt.yaml
     """
-    from report.advice import to_json
     from report.compare import sensitivity as run
     from report.render import sensitivity_text
     result = run(_load_scenario(file))
-    if fmt == "json":
-        click.echo(to_json(result["flips"]), nl=False)
-    else:
-        click.echo(sensitivity_text(result), nl=False)
+    _emit(fmt, result["flips"], lambda: sensitivity_text(result))
 
 
 @main.group()
@@ -371,15 +372,10 @@ def kb_list(category: str | None, fmt: str, lang: str) -> None:
     Example:
       bijeenkomstwijzer kb list --category security
     """
-    from report.advice import to_json
     from report.knowledge import entry_list
+    from report.render import entries_text
     items = entry_list(category)
-    if fmt == "json":
-        click.echo(to_json(items), nl=False)
-        return
-    from tabulate import tabulate
-    click.echo(tabulate([[i["id"], i["kind"], i["title"][lang], ", ".join(i["sections"])] for i in items],
-                        headers=["id", "kind", "title", "sections"]))
+    _emit(fmt, items, lambda: entries_text(items, lang))
 
 
 @kb.command("show")
@@ -393,37 +389,22 @@ def kb_show(entry_id: str, fmt: str, lang: str) -> None:
     Example:
       bijeenkomstwijzer kb show setup.information_market --lang en
     """
-    from report.advice import to_json
     from report.knowledge import export
+    from report.render import entry_text
     item = next((i for i in export() if i["id"] == entry_id), None)
     if item is None:
         fail(f"kb show: no entry {entry_id!r} (see 'bijeenkomstwijzer kb list')")
-    if fmt == "json":
-        click.echo(to_json(item), nl=False)
-        return
-    from report.render import cite_line
-    lines = [f"{item['id']}  [{item['category']}, {item['kind']}]", "", item["title"][lang], "",
-             item["text"][lang], "", item["rationale"][lang], ""]
-    lines += ["- " + cite_line(c) for c in item["citations"]]
-    lines += ["", "rules: " + ", ".join(item["rules"])]
-    click.echo("\n".join(lines))
+    _emit(fmt, item, lambda: entry_text(item, lang))
 
 
 @kb.command("sources")
 @format_option("text", "json")
 def kb_sources(fmt: str) -> None:
     """The five guides with their sections (actionable ones marked *)."""
-    from report.advice import to_json
     from report.knowledge import sources
+    from report.render import sources_text
     items = sources()
-    if fmt == "json":
-        click.echo(to_json(items), nl=False)
-        return
-    for s in items:
-        click.echo(f"{s['id']}: {s['title']} ({s['publisher']}, {s['date']})")
-        for label_, title in s["sections"].items():
-            mark = "*" if label_ in s["actionable"] else " "
-            click.echo(f"  {mark} §{label_} {title}")
+    _emit(fmt, items, lambda: sources_text(items))
 
 
 @kb.command("coverage")
@@ -437,20 +418,13 @@ def kb_coverage(paths: tuple[str, ...], fmt: str) -> None:
     Example:
       bijeenkomstwijzer kb coverage --format json
     """
-    from report.advice import to_json
     from report.knowledge import coverage
+    from report.render import coverage_text
     paths = paths or tuple(p for p in ("examples", "tests/cases") if Path(p).is_dir())
     if not paths:
         fail("kb coverage: no scenario folders given (and no examples/ or tests/cases/ here)")
     report = coverage(paths)
-    if fmt == "json":
-        click.echo(to_json(report), nl=False)
-    else:
-        click.echo(f"{report['scenarios']} scenarios: entries {report['entries_fired']}/{report['entries_total']} fired, "
-                   f"rules {report['rules_fired']}/{report['rules_total']} fired")
-        for key in ("unfired_entries", "unfired_rules"):
-            for name in report[key]:
-                click.echo(f"  {key.replace('_', ' ')[:-1]}: {name}")
+    _emit(fmt, report, lambda: coverage_text(report))
     if report["unfired_entries"] or report["unfired_rules"]:
         sys.exit(EXIT_EXPECT)
 
@@ -464,18 +438,10 @@ def rules_group() -> None:
 @format_option("text", "json")
 def rules_list(fmt: str) -> None:
     """Every rule with its area, docstring, sources and what it emits or concludes."""
-    from report.advice import to_json
     from report.knowledge import rule_list
+    from report.render import rules_text
     items = rule_list()
-    if fmt == "json":
-        click.echo(to_json(items), nl=False)
-        return
-    for r in items:
-        click.echo(f"{r['name']}  [{r['area']}]  sources: {', '.join(r['sources'])}")
-        click.echo("    " + r["doc"].replace("\n", "\n    "))
-        what = list(r["concludes"]) + list(r["emits"])
-        click.echo("    -> " + ", ".join(what))
-        click.echo()
+    _emit(fmt, items, lambda: rules_text(items))
 
 
 @main.command("monitor-query")
@@ -519,24 +485,11 @@ def verify(samples: int, seed: int, jobs: int | None, fmt: str) -> None:
       bijeenkomstwijzer verify
       bijeenkomstwijzer verify --samples 2000 --format json
     """
-    from report.advice import to_json
     from report.batch import default_jobs
+    from report.render import verify_text
     from report.verify import verify as run_verify
     report = run_verify(samples, seed, jobs or default_jobs())
-    if fmt == "json":
-        click.echo(to_json(report), nl=False)
-    else:
-        click.echo(f"{report['scenarios']} scenarios checked (sample of {samples} from a space of "
-                   f"{report['space_size']:,}, seed {report['seed']}, plus the risk-factor grid)")
-        for key, count in report["counts"].items():
-            click.echo(f"  {key.replace('_', ' ')}: {count}")
-            for finding in report[key][:5]:
-                click.echo(f"    - {finding.get('invariant') or finding.get('ids') or finding.get('missing')}")
-        for key in ("unreached_entries", "unreached_rules"):
-            click.echo(f"  {key.replace('_', ' ')}: {len(report[key])}")
-            for name in report[key]:
-                click.echo(f"    - {name}")
-        click.echo("verify: " + ("no findings" if report["ok"] else "FINDINGS"))
+    _emit(fmt, report, lambda: verify_text(report, samples))
     sys.exit(EXIT_OK if report["ok"] else EXIT_EXPECT)
 
 

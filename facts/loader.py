@@ -93,7 +93,7 @@ def parse_text(text: str, file: str) -> Any:
         try:
             return json.loads(text, object_pairs_hook=_no_duplicate_pairs)
         except DuplicateKey as exc:
-            raise InputError(file, f"duplicate key (a typo must not silently change advice)", exc.key)
+            raise InputError(file, "duplicate key (a typo must not silently change advice)", exc.key)
         except ValueError as exc:
             raise InputError(file, f"not valid JSON: {exc}")
         except RecursionError:

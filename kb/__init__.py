@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from facts.vocab import Category, Kind, PriorityValue
 

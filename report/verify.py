@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Iterable
 
 import kb
-from facts.scenario import INPUT_FIELDS, MAX_VISITORS, Scenario
+from facts.scenario import MAX_VISITORS, Scenario
 from facts.vocab import (Area, Format, Initiator, Kind, Media, Phase, PoliceVisibility, PriorityValue,
                          Protest, RiskLevel, Room, SocialMedia, Stakeholder, Subject, Trust)
 

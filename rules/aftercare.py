@@ -9,11 +9,8 @@ arbeidsmigranten-2025 Bijlage 1).
 """
 from __future__ import annotations
 
-from facts.vocab import *  # noqa: F401,F403
-from rules.base import (  # noqa: F401
-    AND, MATCH, NOT, OR, TEST, Advice, Assessed, Context, Decided, Nearby, Rule, at_least,
-    at_most, emits, one_of,
-)
+from facts.vocab import Initiator, Phase, Protest, Subject
+from rules.base import MATCH, OR, Context, Decided, Rule, at_least, emits, one_of
 
 
 class AftercareRules:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 import rules._compat  # noqa: F401  (must come before experta)
-from experta import AND, MATCH, NOT, OR, TEST, Fact, KnowledgeEngine, P, Rule  # noqa: F401
+from experta import AND, MATCH, NOT, OR, TEST, Fact, KnowledgeEngine, P, Rule  # noqa: F401  (re-exported for rule modules)
 from experta.fact import InitialFact
 from experta.matchers import ReteMatcher
 

@@ -8,11 +8,10 @@ social media and media attention (``at_least``), never fall.
 """
 from __future__ import annotations
 
-from facts.vocab import *  # noqa: F401,F403
-from rules.base import (  # noqa: F401
-    AND, MATCH, NOT, OR, TEST, Advice, Assessed, Context, Decided, Nearby, Rule, at_least,
-    at_most, emits, one_of,
+from facts.vocab import (
+    Area, Initiator, Media, Phase, Protest, RiskLevel, Room, SocialMedia, Subject, Trust,
 )
+from rules.base import MATCH, OR, Assessed, Context, Decided, Rule, at_least, at_most, emits, one_of
 
 
 class CommunicationRules:

@@ -9,10 +9,9 @@ arbeidsmigranten-2025 §6.3).
 """
 from __future__ import annotations
 
-from facts.vocab import *  # noqa: F401,F403
-from rules.base import (  # noqa: F401
-    AND, MATCH, NOT, OR, TEST, Advice, Assessed, Context, Decided, Nearby, Rule, at_least,
-    at_most, emits, one_of,
+from facts.vocab import MeetingType, Protest, RiskLevel, Room
+from rules.base import (
+    AND, MATCH, OR, Assessed, Context, Decided, Rule, at_least, at_most, emits, one_of,
 )
 
 #: Signs that the situation has already escalated on this topic.

@@ -6,11 +6,10 @@ arbeidsmigranten-2025 §2-3, bewonersbijeenkomst-2021 §2.D).
 """
 from __future__ import annotations
 
-from facts.vocab import *  # noqa: F401,F403
-from rules.base import (  # noqa: F401
-    AND, MATCH, NOT, OR, TEST, Advice, Assessed, Context, Decided, Nearby, Rule, at_least,
-    at_most, emits, one_of,
+from facts.vocab import (
+    Initiator, MeetingType, Phase, PriorityValue, Protest, Stakeholder, Subject, Trust,
 )
+from rules.base import MATCH, Context, Decided, Nearby, Rule, at_least, at_most, emits, one_of
 
 _ASYLUM_OR_STATUS = one_of(Subject.asylum_reception, Subject.status_holder_housing)
 

@@ -9,11 +9,8 @@ to social unrest (twente-2016 §1-4, §6). Measures are subsidiary and proportio
 """
 from __future__ import annotations
 
-from facts.vocab import *  # noqa: F401,F403
-from rules.base import (  # noqa: F401
-    AND, MATCH, NOT, OR, TEST, Advice, Assessed, Context, Decided, Nearby, Rule, at_least,
-    at_most, emits, one_of,
-)
+from facts.vocab import Format, Media, Protest, RiskLevel, Subject
+from rules.base import MATCH, OR, Assessed, Context, Rule, at_least, emits, one_of
 
 _PHYSICAL = one_of(Format.in_person, Format.hybrid)
 

@@ -11,10 +11,12 @@ bewonersbijeenkomst").
 """
 from __future__ import annotations
 
-from facts.vocab import *  # noqa: F401,F403
-from rules.base import (  # noqa: F401
-    AND, MATCH, NOT, OR, TEST, Advice, Assessed, Context, Decided, Nearby, Rule, at_least,
-    at_most, emits, one_of,
+from facts.vocab import (
+    Format, Initiator, Media, MeetingType, Phase, Protest, RiskLevel, Scale, SocialMedia,
+    Stakeholder, Subject,
+)
+from rules.base import (
+    AND, OR, Assessed, Context, Decided, Nearby, Rule, at_least, at_most, emits, one_of,
 )
 
 #: Formats with people in a room (a hybrid meeting has one too).

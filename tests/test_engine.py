@@ -1,7 +1,6 @@
 """The engine machinery: step limit, declared emits, reuse, `because`."""
 from __future__ import annotations
 
-import itertools
 
 import pytest
 
