@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -42,9 +41,7 @@ def test_the_corpus_is_large_enough():
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
 def test_advise_rejects_with_one_line_and_exit_2(path):
-    start = time.monotonic()
     r = CliRunner().invoke(main, ["advise", str(path)])
-    elapsed = time.monotonic() - start
     assert r.exit_code == 2, r.output
     lines = r.output.strip().splitlines()
     assert len(lines) == 1, r.output
@@ -52,7 +49,7 @@ def test_advise_rejects_with_one_line_and_exit_2(path):
     assert "Traceback" not in r.output
     if path.name in MENTIONS:
         assert MENTIONS[path.name] in lines[0]
-    assert elapsed < 10  # the real bound (2 s) is measured in scripts/benchmark.py
+    # the 2 s bound is measured in scripts/benchmark.py (bad), never in a timed test
 
 
 def test_no_python_tag_runs_anything(tmp_path):
