@@ -19,9 +19,10 @@ def emitters() -> dict[str, list[str]]:
 def export() -> list[dict[str, Any]]:
     """CONTRACT §5: every entry, sorted by id."""
     who = emitters()
+    entries = kb.load().entries
     out = []
-    for entry_id in sorted(kb.load().entries):
-        e = kb.load().entries[entry_id]
+    for entry_id in sorted(entries):
+        e = entries[entry_id]
         item = {
             "id": e.id,
             "category": e.category.value,
@@ -40,9 +41,10 @@ def export() -> list[dict[str, Any]]:
 
 
 def entry_list(category: str | None = None) -> list[dict[str, Any]]:
+    entries = kb.load().entries
     out = []
-    for entry_id in sorted(kb.load().entries):
-        e = kb.load().entries[entry_id]
+    for entry_id in sorted(entries):
+        e = entries[entry_id]
         if category and e.category.value != category:
             continue
         out.append({"id": e.id, "category": e.category.value, "kind": e.kind.value,

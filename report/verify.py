@@ -17,6 +17,7 @@ import kb
 from facts.scenario import MAX_VISITORS, Scenario
 from facts.vocab import (Area, Format, Initiator, Kind, Media, Phase, PoliceVisibility, PriorityValue,
                          Protest, RiskLevel, Room, SocialMedia, Stakeholder, Subject, Trust)
+from rules.engine import catalog
 
 #: Every value of every discrete field, in order.
 DISCRETE: dict[str, list[Any]] = {
@@ -107,10 +108,6 @@ def _run_all(scenarios: list[Scenario], jobs: int) -> list[tuple]:
         return list(pool.map(_run, scenarios, chunksize=256))
 
 
-def _describe(s: Scenario) -> dict[str, Any]:
-    return s.input_dict()
-
-
 def verify(n: int = 20000, seed: int = 20261122, jobs: int = 1, extra: Iterable[Scenario] = ()) -> dict[str, Any]:
     knowledge = kb.load()
     conflicts = knowledge.conflicts()
@@ -126,13 +123,13 @@ def verify(n: int = 20000, seed: int = 20261122, jobs: int = 1, extra: Iterable[
         fired_rules.update(rules)
         missing = [k for k in ("meeting_type", "police_visibility", "risk_level") if k not in decisions]
         if missing:
-            findings["without_decision"].append({"scenario": _describe(scenario), "missing": missing,
+            findings["without_decision"].append({"scenario": scenario.input_dict(), "missing": missing,
                                                  "error": decisions.get("error")})
             continue
         for pair in conflicts:
             if pair <= set(ids):
-                findings["conflicting_recommendations"].append({"scenario": _describe(scenario), "ids": sorted(pair)})
-        findings["broken_invariants"] += [{"scenario": _describe(scenario), "invariant": b}
+                findings["conflicting_recommendations"].append({"scenario": scenario.input_dict(), "ids": sorted(pair)})
+        findings["broken_invariants"] += [{"scenario": scenario.input_dict(), "invariant": b}
                                           for b in _outcome_invariants(scenario, decisions, ids, knowledge)]
     findings["broken_invariants"] += _monotonicity(grid, results[len(scenarios):])
     report = {
@@ -142,15 +139,10 @@ def verify(n: int = 20000, seed: int = 20261122, jobs: int = 1, extra: Iterable[
         **{k: v[:50] for k, v in findings.items()},
         "counts": {k: len(v) for k, v in findings.items()},
         "unreached_entries": sorted(set(knowledge.entries) - fired_ids),
-        "unreached_rules": sorted({r.name for r in _catalog()} - fired_rules),
+        "unreached_rules": sorted({r.name for r in catalog()} - fired_rules),
     }
     report["ok"] = not any(report["counts"].values()) and not report["unreached_entries"] and not report["unreached_rules"]
     return report
-
-
-def _catalog():
-    from rules.engine import catalog
-    return catalog()
 
 
 def _outcome_invariants(scenario: Scenario, decisions: dict[str, str], ids: tuple[str, ...], knowledge) -> list[str]:
@@ -184,7 +176,7 @@ def _monotonicity(grid: list[Scenario], results: list[tuple]) -> list[dict[str, 
             for decision, ranks in RANKED.items():
                 if decision in decisions and decision in after and \
                         ranks.index(after[decision]) < ranks.index(decisions[decision]):
-                    broken.append({"scenario": _describe(s), "invariant":
+                    broken.append({"scenario": s.input_dict(), "invariant":
                                    f"raising {factor} to {order[i + 1]} lowered {decision} "
                                    f"from {decisions[decision]} to {after[decision]}"})
     return broken
