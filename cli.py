@@ -28,7 +28,7 @@ lang_option = click.option("--lang", type=click.Choice(["nl", "en"]), default="n
 
 def _emit(fmt: str, data: Any, text) -> None:
     """Print ``data`` as canonical JSON, or what ``text()`` renders for people."""
-    from report.advice import to_json
+    from plan.build import to_json
     out = to_json(data) if fmt == "json" else text()
     click.echo(out, nl=not out.endswith("\n"))
 
@@ -85,13 +85,13 @@ def _load_scenario(file: str):
 
 
 def _render(doc: dict[str, Any], fmt: str, scenario, outcome) -> str:
-    from report import render
-    from report.advice import to_json
+    from render import advice as render
+    from plan.build import to_json
     if fmt == "json":
         return to_json(doc)
     if fmt in ("markdown", "html"):
-        from report.compare import sensitivity
-        from report.explain import explain
+        from analysis.compare import sensitivity
+        from analysis.explain import explain
         trees = explain(scenario, doc["language"], outcome=outcome)
         sections = render.memo_sections(doc, trees, sensitivity(scenario)["flips"])
         memo = render.to_markdown(doc, sections)
@@ -133,15 +133,15 @@ def advise(file: str | None, fmt: str, lang: str, save: str | None, resume: str 
         scenario = _interview(lang, save or resume, resume)
     else:
         scenario = _load_scenario(file)
-    from report.advice import build
+    from plan.build import build
     outcome = _evaluate(scenario)
     click.echo(_render(build(scenario, lang, outcome), fmt, scenario, outcome), nl=False)
 
 
 def _interview(lang: str, save: str | None, resume: str | None):
     from facts.loader import InputError, validate
-    from report.explain import why
-    from report.interview import interview, load_answers, rescue_file, write_answers
+    from analysis.explain import why
+    from interview import interview, load_answers, rescue_file, write_answers
     answers: dict[str, Any] = {}
     if resume:
         try:
@@ -191,9 +191,9 @@ def batch(paths: tuple[str, ...], fmt: str, out: str | None, jobs: int | None) -
       bijeenkomstwijzer batch 'oefeningen/**/*.yaml' --format csv --out uitslag.csv
       bijeenkomstwijzer batch examples/ --format json --jobs 2
     """
-    from report import batch as b
-    from report.advice import to_json
-    from report.interview import atomic_write
+    from analysis import batch as b
+    from plan.build import to_json
+    from interview import atomic_write
     items = b.load_all(paths)
     jobs = jobs or b.default_jobs()
     if sys.stderr.isatty() and not os.environ.get("CI"):  # a progress bar on a terminal only
@@ -216,7 +216,7 @@ def batch(paths: tuple[str, ...], fmt: str, out: str | None, jobs: int | None) -
 
 def _set_values(pairs: tuple[str, ...], where: str) -> dict[str, Any]:
     from facts.loader import InputError
-    from report.compare import parse_assignment
+    from analysis.compare import parse_assignment
     out = {}
     for pair in pairs:
         try:
@@ -241,7 +241,7 @@ def explain(file: str, only: str | None, fmt: str, lang: str) -> None:
       bijeenkomstwijzer explain examples/azc-informatiemarkt.yaml --id setup.information_market
       bijeenkomstwijzer explain examples/azc-demonstratie.yaml --id police_visibility --format json
     """
-    from report.explain import explain as build, to_text
+    from analysis.explain import explain as build, to_text
     scenario = _load_scenario(file)
     try:
         trees = build(scenario, lang, only)
@@ -265,8 +265,8 @@ def whatif(file: str, pairs: tuple[str, ...], fmt: str, lang: str) -> None:
       bijeenkomstwijzer whatif examples/azc-informatiemarkt.yaml --set existing_protest=disorder
       bijeenkomstwijzer whatif examples/azc-informatiemarkt.yaml --set expected_visitors=40 --set trust_in_government=low
     """
-    from report.compare import whatif as compare
-    from report.render import whatif_text
+    from analysis.compare import whatif as compare
+    from render.trainer import whatif_text
     scenario = _load_scenario(file)
     from facts.loader import InputError
     try:
@@ -292,9 +292,9 @@ def sweep(file: str, vary: tuple[str, ...], ids: str, fmt: str) -> None:
       bijeenkomstwijzer sweep examples/azc-informatiemarkt.yaml --vary expected_visitors=40,150,400 --ids setup.information_market
     """
     from facts.loader import InputError
-    from report.advice import to_json
-    from report.compare import check_field, parse_assignment, sweep as run_sweep, values_of
-    from report.render import sweep_csv, sweep_text
+    from plan.build import to_json
+    from analysis.compare import check_field, parse_assignment, sweep as run_sweep, values_of
+    from render.trainer import sweep_csv, sweep_text
     if len(vary) > 2:
         fail("sweep: --vary: at most two fields")
     scenario = _load_scenario(file)
@@ -335,8 +335,8 @@ def sensitivity(file: str, fmt: str) -> None:
     Example:
       bijeenkomstwijzer sensitivity examples/azc-informatiemarkt.yaml
     """
-    from report.compare import sensitivity as run
-    from report.render import sensitivity_text
+    from analysis.compare import sensitivity as run
+    from render.trainer import sensitivity_text
     result = run(_load_scenario(file))
     _emit(fmt, result["flips"], lambda: sensitivity_text(result))
 
@@ -355,8 +355,8 @@ def kb_export(fmt: str) -> None:
     Example:
       bijeenkomstwijzer kb export --format json | python3 ../shared/tools/check_citations.py - --coverage
     """
-    from report.advice import to_json
-    from report.knowledge import export
+    from plan.build import to_json
+    from analysis.knowledge import export
     click.echo(to_json(export()), nl=False)
 
 
@@ -372,8 +372,8 @@ def kb_list(category: str | None, fmt: str, lang: str) -> None:
     Example:
       bijeenkomstwijzer kb list --category security
     """
-    from report.knowledge import entry_list
-    from report.render import entries_text
+    from analysis.knowledge import entry_list
+    from render.knowledge import entries_text
     items = entry_list(category)
     _emit(fmt, items, lambda: entries_text(items, lang))
 
@@ -389,8 +389,8 @@ def kb_show(entry_id: str, fmt: str, lang: str) -> None:
     Example:
       bijeenkomstwijzer kb show setup.information_market --lang en
     """
-    from report.knowledge import export
-    from report.render import entry_text
+    from analysis.knowledge import export
+    from render.knowledge import entry_text
     item = next((i for i in export() if i["id"] == entry_id), None)
     if item is None:
         fail(f"kb show: no entry {entry_id!r} (see 'bijeenkomstwijzer kb list')")
@@ -401,8 +401,8 @@ def kb_show(entry_id: str, fmt: str, lang: str) -> None:
 @format_option("text", "json")
 def kb_sources(fmt: str) -> None:
     """The five guides with their sections (actionable ones marked *)."""
-    from report.knowledge import sources
-    from report.render import sources_text
+    from analysis.knowledge import sources
+    from render.knowledge import sources_text
     items = sources()
     _emit(fmt, items, lambda: sources_text(items))
 
@@ -418,8 +418,8 @@ def kb_coverage(paths: tuple[str, ...], fmt: str) -> None:
     Example:
       bijeenkomstwijzer kb coverage --format json
     """
-    from report.knowledge import coverage
-    from report.render import coverage_text
+    from analysis.knowledge import coverage
+    from render.knowledge import coverage_text
     paths = paths or tuple(p for p in ("examples", "tests/cases") if Path(p).is_dir())
     if not paths:
         fail("kb coverage: no scenario folders given (and no examples/ or tests/cases/ here)")
@@ -438,8 +438,8 @@ def rules_group() -> None:
 @format_option("text", "json")
 def rules_list(fmt: str) -> None:
     """Every rule with its area, docstring, sources and what it emits or concludes."""
-    from report.knowledge import rule_list
-    from report.render import rules_text
+    from analysis.knowledge import rule_list
+    from render.knowledge import rules_text
     items = rule_list()
     _emit(fmt, items, lambda: rules_text(items))
 
@@ -462,7 +462,7 @@ def monitor_query(subject: str, **names: str | None) -> None:
       bijeenkomstwijzer monitor-query --place Enschede --street "Hengelosestraat" --mayor "Van Dijk"
     """
     from facts.vocab import Subject
-    from report.monitor import monitor_query as build_query
+    from kb.monitor import monitor_query as build_query
     try:
         click.echo(build_query(Subject(subject), **names))
     except ValueError as exc:
@@ -485,9 +485,9 @@ def verify(samples: int, seed: int, jobs: int | None, fmt: str) -> None:
       bijeenkomstwijzer verify
       bijeenkomstwijzer verify --samples 2000 --format json
     """
-    from report.batch import default_jobs
-    from report.render import verify_text
-    from report.verify import verify as run_verify
+    from analysis.batch import default_jobs
+    from render.knowledge import verify_text
+    from analysis.verify import verify as run_verify
     report = run_verify(samples, seed, jobs or default_jobs())
     _emit(fmt, report, lambda: verify_text(report, samples))
     sys.exit(EXIT_OK if report["ok"] else EXIT_EXPECT)

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 def engine(n: int = 1000) -> None:
     from facts.scenario import Scenario
-    from report.verify import random_inputs
+    from analysis.verify import random_inputs
     from rules.engine import evaluate, get_engine
     t = time.perf_counter()
     get_engine()
@@ -39,7 +39,7 @@ def engine(n: int = 1000) -> None:
 def sensitivity(limit: float = 1.0) -> int:
     """`sensitivity` on each example, in-process after start-up (the requirement: under 1 s)."""
     from facts.loader import load_one
-    from report.compare import sensitivity as run
+    from analysis.compare import sensitivity as run
     from rules.engine import get_decision_engine
     get_decision_engine()
     worst = 0.0

@@ -38,7 +38,7 @@ def test_examples_cover_subjects_meeting_types_and_protest_levels():
 
 def test_cases_fire_every_rule_and_entry():
     """Like a rule-coverage report: no rule and no entry that no case reaches."""
-    from report.knowledge import coverage
+    from analysis.knowledge import coverage
     report = coverage([str(p) for p in EXAMPLES + CASES + SAMPLES])
     assert report["scenarios"] >= 70
     assert report["unfired_entries"] == []

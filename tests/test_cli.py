@@ -222,7 +222,7 @@ def test_resume_rejects_bad_saved_answers(tmp_path):
 
 def test_batch_jobs_2_equals_jobs_1_on_1000_generated_scenarios(tmp_path):
     import random
-    from report.verify import random_inputs
+    from analysis.verify import random_inputs
     rows = [{"name": f"s{i}", **values} for i, values in enumerate(random_inputs(1000, random.Random(7)))]
     f = tmp_path / "thousand.yaml"
     f.write_text(yaml.safe_dump({"scenarios": rows}, sort_keys=False))

@@ -13,8 +13,8 @@ from cli import main
 from conftest import EXAMPLES, ROOT, SHARED
 from facts.loader import load_one
 from facts.scenario import INPUT_FIELDS
-from report.compare import sensitivity, whatif
-from report.explain import explain, leaves, steps
+from analysis.compare import sensitivity, whatif
+from analysis.explain import explain, leaves, steps
 
 SAMPLE = ROOT / "examples" / "azc-informatiemarkt.yaml"
 MARKET = SHARED / "scenarios" / "informatiemarkt-besluit-genomen.yaml"

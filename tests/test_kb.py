@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SHARED
 from facts.vocab import Category, Kind
-from report.knowledge import export
+from analysis.knowledge import export
 from rules.engine import catalog
 
 CORE_IDS = [

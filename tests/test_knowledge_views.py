@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from cli import main
 from conftest import ROOT
 from facts.loader import load_one
-from report.advice import build
+from plan.build import build
 
 
 def run(*args):

@@ -1,4 +1,4 @@
-"""The broad social-media search query (report/monitor.py, asiel-2021 §8.2)."""
+"""The broad social-media search query (kb/monitor.py, asiel-2021 §8.2)."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 
 from facts.vocab import Subject
-from report.monitor import NAME_FIELDS, load_terms, monitor_query
+from kb.monitor import NAME_FIELDS, load_terms, monitor_query
 from tests.conftest import SHARED
 
 SEEDS = SHARED / "seeds"

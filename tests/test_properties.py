@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kb
-from report.advice import build, to_json
+from plan.build import build, to_json
 from rules.engine import evaluate
 from invariants import RAISES, check_decisions, check_monotone, check_no_frontal_layout
 from strategies import scenarios

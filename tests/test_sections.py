@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SHARED
-from report.knowledge import export
+from analysis.knowledge import export
 
 ANCHORS = yaml.safe_load((ROOT / "tests" / "sections.yaml").read_text(encoding="utf-8"))
 INDEX = json.loads((SHARED / "seeds" / "index.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 import kb
 from cli import main
-from report import verify as v
+from analysis import verify as v
 
 
 def test_verify_reports_no_findings_on_a_small_sample():

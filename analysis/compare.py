@@ -12,8 +12,8 @@ import kb
 from facts.loader import InputError
 from facts.scenario import INPUT_FIELDS, Scenario
 from facts.vocab import DECISIONS as DECISION_VOCABS
-from report.explain import DECISIONS, dependencies
-from report.interview import _field_kind, parse_answer
+from analysis.explain import DECISIONS, dependencies
+from interview import _field_kind, parse_answer
 from rules.engine import Outcome, decide, evaluate
 
 
@@ -49,7 +49,7 @@ def values_of(field: str) -> list[Any]:
     if kind == "bool":
         return [False, True]
     if field == "expected_visitors":
-        from report.verify import visitor_values
+        from analysis.verify import visitor_values
         return visitor_values()
     if kind == "list":
         return [[]] + [[m.value] for m in enum]

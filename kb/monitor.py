@@ -17,7 +17,7 @@ import yaml
 
 from facts.vocab import Subject
 
-TERMS_FILE = Path(__file__).resolve().parent.parent / "kb" / "monitor_terms.yaml"
+TERMS_FILE = Path(__file__).resolve().parent / "monitor_terms.yaml"
 
 #: The name slots, in the order of the guide's query (<plaatsnaam> OR <opvanglocatie> ...).
 NAME_FIELDS = ("place", "location", "street", "nickname", "municipality", "mayor", "account")

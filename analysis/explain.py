@@ -54,7 +54,7 @@ def entry_node(entry_id: str, outcome: Outcome, lang: str) -> dict[str, Any]:
 def explain(scenario: Scenario, lang: str = "nl", only: str | None = None,
             outcome: Outcome | None = None) -> list[dict[str, Any]]:
     """Derivation trees: the three decisions, then every emitted entry (category, id order)."""
-    from report.advice import CATEGORY_ORDER
+    from plan.build import CATEGORY_ORDER
     outcome = outcome or evaluate(scenario)
     knowledge = kb.load()
     ids = sorted(outcome.advice, key=lambda i: (CATEGORY_ORDER[knowledge[i].category.value], i))
@@ -122,7 +122,7 @@ def influence(field: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if r.concludes and r.keys & keys and not set(r.concludes) <= keys:
                 keys |= set(r.concludes)
                 changed = True
-    from report.advice import CATEGORY_ORDER
+    from plan.build import CATEGORY_ORDER
     knowledge = kb.load()
     direct = {i for r in catalog() if field in r.keys for i in r.emits}
     through = {i for r in catalog() if r.keys & keys for i in r.emits}
@@ -139,7 +139,7 @@ def dependencies(decision: str) -> tuple[str, ...]:
 
 def why(field: str, lang: str, limit: int = 8) -> str:
     """The interview's `?`: which decisions and recommendations this answer can change."""
-    from report.labels import label
+    from render.labels import label
     decisions, entries = influence(field)
     knowledge = kb.load()
     lines = []

@@ -70,7 +70,7 @@ def rule_list() -> list[dict[str, Any]]:
 
 def coverage(paths) -> dict[str, Any]:
     """Run every scenario in ``paths`` and report the entries and rules none of them fires."""
-    from report.batch import expand
+    from analysis.batch import expand
     from facts.loader import load_file
     from rules.engine import evaluate
     fired_ids, fired_rules, scenarios = set(), set(), 0

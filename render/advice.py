@@ -1,4 +1,4 @@
-"""Renderers of the advice document: plain text (tabulate) and a Markdown memo."""
+"""Renderers of the advice document: plain text (tabulate), the Markdown memo and its HTML."""
 from __future__ import annotations
 
 import textwrap
@@ -7,8 +7,10 @@ from typing import Any
 from tabulate import tabulate
 
 import kb
+
+DECISION_KEYS = ("meeting_type", "police_visibility", "risk_level")
 from facts.vocab import Category
-from report.labels import label
+from render.labels import label
 
 
 def _source_title(source: str) -> str:
@@ -159,85 +161,6 @@ def to_markdown(doc: dict[str, Any], extra_sections: list[tuple[str, list[str]]]
     return "\n".join(out) + "\n"
 
 
-# --- trainers' views ------------------------------------------------------------------
-
-DECISION_KEYS = ("meeting_type", "police_visibility", "risk_level")
-
-
-def whatif_text(result: dict[str, Any], lang: str) -> str:
-    changes = ", ".join(f"{k}={v}" for k, v in result["changes"].items())
-    rows = [[label(lang, k), result["before"]["decisions"][k], result["after"]["decisions"][k],
-             "" if result["before"]["decisions"][k] == result["after"]["decisions"][k] else "*"]
-            for k in DECISION_KEYS]
-    out = [f"what if: {changes}", "",
-           tabulate(rows, headers=[label(lang, "decision"), "before", "after", ""], tablefmt="simple"), ""]
-    for key, sign in (("added", "+"), ("removed", "-")):
-        out.append(f"{key} ({len(result[key])}):")
-        for item in result[key]:
-            out.append(f"  {sign} [{item['kind']}] {item['id']}: {item['title']}")
-        out.append("")
-    return "\n".join(out)
-
-
-def _cell(decisions: dict[str, str]) -> str:
-    return " / ".join(decisions[k] for k in DECISION_KEYS)
-
-
-def sweep_text(plan: list, rows: list[dict[str, Any]]) -> str:
-    fields = [f for f, _ in plan]
-    if len(fields) == 2:
-        (f1, v1), (f2, v2) = plan
-        table = []
-        for a in v1:
-            row = [a]
-            for b in v2:
-                r = next(r for r in rows if r["values"][f1] == a and r["values"][f2] == b)
-                row.append(_cell(r["decisions"]))
-            table.append(row)
-        head = f"cells: meeting_type / police_visibility / risk_level; rows: {f1}; columns: {f2}"
-        return head + "\n\n" + tabulate(table, headers=[f"{f1} \\ {f2}"] + [str(b) for b in v2], tablefmt="grid") + "\n"
-    ids = list(rows[0].get("ids", {})) if rows else []
-    table = [[r["values"][fields[0]]] + [r["decisions"][k] for k in DECISION_KEYS]
-             + ["yes" if r["ids"][i] else "-" for i in ids] for r in rows]
-    return tabulate(table, headers=[fields[0], *DECISION_KEYS, *ids], tablefmt="simple") + "\n"
-
-
-def sweep_csv(plan: list, rows: list[dict[str, Any]]) -> str:
-    import csv
-    import io
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    fields = [f for f, _ in plan]
-    ids = list(rows[0].get("ids", {})) if rows else []
-    w.writerow(fields + list(DECISION_KEYS) + ids)
-    for r in rows:
-        w.writerow([_csv_value(r["values"][f]) for f in fields] + [r["decisions"][k] for k in DECISION_KEYS]
-                   + [str(r["ids"][i]).lower() for i in ids])
-    return buf.getvalue()
-
-
-def _csv_value(v: Any) -> str:
-    if isinstance(v, list):
-        return "+".join(v) or "-"
-    return str(v).lower() if isinstance(v, bool) else str(v)
-
-
-def sensitivity_text(result: dict[str, Any]) -> str:
-    out = ["decisions now: " + ", ".join(f"{k}={v}" for k, v in result["decisions"].items()), "",
-           "single changes that change a decision:"]
-    for item in result["per_field"]:
-        diff = ", ".join(f"{k} -> {v}" for k, v in item["decisions"].items())
-        out.append(f"  {item['field']}={_csv_value(item['value'])}: {diff}")
-    out += ["", "smallest changes that flip each decision:"]
-    for f in result["flips"]:
-        changes = " and ".join(f"{k}={_csv_value(v)}" for k, v in f["changes"].items())
-        out.append(f"  {f['decision']} {f['from']} -> {f['to']}: {changes}")
-    for item in result["out_of_reach"]:
-        out.append(f"  {item['decision']} {item['from']} -> {item['to']}: needs more than two changes")
-    out += ["", "fields that cannot change a decision: " + ", ".join(result["fields_without_effect_on_decisions"])]
-    return "\n".join(out) + "\n"
-
-
 HTML_STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 48em; margin: 2em auto; padding: 0 1em;
        line-height: 1.45; color: #111; }
@@ -270,57 +193,3 @@ def to_html(doc: dict[str, Any], markdown_text: str) -> str:
             f"<title>{title}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-# --- knowledge views ------------------------------------------------------------------
-
-def entries_text(items: list[dict[str, Any]], lang: str) -> str:
-    return tabulate([[i["id"], i["kind"], i["title"][lang], ", ".join(i["sections"])] for i in items],
-                    headers=["id", "kind", "title", "sections"]) + "\n"
-
-
-def entry_text(item: dict[str, Any], lang: str) -> str:
-    lines = [f"{item['id']}  [{item['category']}, {item['kind']}]", "", item["title"][lang], "",
-             item["text"][lang], "", item["rationale"][lang], ""]
-    lines += ["- " + cite_line(c) for c in item["citations"]]
-    lines += ["", "rules: " + ", ".join(item["rules"])]
-    return "\n".join(lines) + "\n"
-
-
-def sources_text(items: list[dict[str, Any]]) -> str:
-    lines = []
-    for s in items:
-        lines.append(f"{s['id']}: {s['title']} ({s['publisher']}, {s['date']})")
-        for label_, title in s["sections"].items():
-            mark = "*" if label_ in s["actionable"] else " "
-            lines.append(f"  {mark} §{label_} {title}")
-    return "\n".join(lines) + "\n"
-
-
-def rules_text(items: list[dict[str, Any]]) -> str:
-    lines = []
-    for r in items:
-        lines.append(f"{r['name']}  [{r['area']}]  sources: {', '.join(r['sources'])}")
-        lines.append("    " + r["doc"].replace("\n", "\n    "))
-        lines.append("    -> " + ", ".join(list(r["concludes"]) + list(r["emits"])))
-        lines.append("")
-    return "\n".join(lines) + "\n"
-
-
-def coverage_text(report: dict[str, Any]) -> str:
-    lines = [f"{report['scenarios']} scenarios: entries {report['entries_fired']}/{report['entries_total']} fired, "
-             f"rules {report['rules_fired']}/{report['rules_total']} fired"]
-    for key in ("unfired_entries", "unfired_rules"):
-        lines += [f"  {key.replace('_', ' ')[:-1]}: {name}" for name in report[key]]
-    return "\n".join(lines) + "\n"
-
-
-def verify_text(report: dict[str, Any], samples: int) -> str:
-    lines = [f"{report['scenarios']} scenarios checked (sample of {samples} from a space of "
-             f"{report['space_size']:,}, seed {report['seed']}, plus the risk-factor grid)"]
-    for key, count in report["counts"].items():
-        lines.append(f"  {key.replace('_', ' ')}: {count}")
-        lines += [f"    - {f.get('invariant') or f.get('ids') or f.get('missing')}" for f in report[key][:5]]
-    for key in ("unreached_entries", "unreached_rules"):
-        lines.append(f"  {key.replace('_', ' ')}: {len(report[key])}")
-        lines += [f"    - {name}" for name in report[key]]
-    lines.append("verify: " + ("no findings" if report["ok"] else "FINDINGS"))
-    return "\n".join(lines) + "\n"

@@ -1,0 +1,62 @@
+"""Views of the knowledge base, the rules, coverage and verification as text."""
+from __future__ import annotations
+
+from typing import Any
+
+from tabulate import tabulate
+
+from render.advice import cite_line
+
+
+def entries_text(items: list[dict[str, Any]], lang: str) -> str:
+    return tabulate([[i["id"], i["kind"], i["title"][lang], ", ".join(i["sections"])] for i in items],
+                    headers=["id", "kind", "title", "sections"]) + "\n"
+
+
+def entry_text(item: dict[str, Any], lang: str) -> str:
+    lines = [f"{item['id']}  [{item['category']}, {item['kind']}]", "", item["title"][lang], "",
+             item["text"][lang], "", item["rationale"][lang], ""]
+    lines += ["- " + cite_line(c) for c in item["citations"]]
+    lines += ["", "rules: " + ", ".join(item["rules"])]
+    return "\n".join(lines) + "\n"
+
+
+def sources_text(items: list[dict[str, Any]]) -> str:
+    lines = []
+    for s in items:
+        lines.append(f"{s['id']}: {s['title']} ({s['publisher']}, {s['date']})")
+        for label_, title in s["sections"].items():
+            mark = "*" if label_ in s["actionable"] else " "
+            lines.append(f"  {mark} §{label_} {title}")
+    return "\n".join(lines) + "\n"
+
+
+def rules_text(items: list[dict[str, Any]]) -> str:
+    lines = []
+    for r in items:
+        lines.append(f"{r['name']}  [{r['area']}]  sources: {', '.join(r['sources'])}")
+        lines.append("    " + r["doc"].replace("\n", "\n    "))
+        lines.append("    -> " + ", ".join(list(r["concludes"]) + list(r["emits"])))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def coverage_text(report: dict[str, Any]) -> str:
+    lines = [f"{report['scenarios']} scenarios: entries {report['entries_fired']}/{report['entries_total']} fired, "
+             f"rules {report['rules_fired']}/{report['rules_total']} fired"]
+    for key in ("unfired_entries", "unfired_rules"):
+        lines += [f"  {key.replace('_', ' ')[:-1]}: {name}" for name in report[key]]
+    return "\n".join(lines) + "\n"
+
+
+def verify_text(report: dict[str, Any], samples: int) -> str:
+    lines = [f"{report['scenarios']} scenarios checked (sample of {samples} from a space of "
+             f"{report['space_size']:,}, seed {report['seed']}, plus the risk-factor grid)"]
+    for key, count in report["counts"].items():
+        lines.append(f"  {key.replace('_', ' ')}: {count}")
+        lines += [f"    - {f.get('invariant') or f.get('ids') or f.get('missing')}" for f in report[key][:5]]
+    for key in ("unreached_entries", "unreached_rules"):
+        lines.append(f"  {key.replace('_', ' ')}: {len(report[key])}")
+        lines += [f"    - {name}" for name in report[key]]
+    lines.append("verify: " + ("no findings" if report["ok"] else "FINDINGS"))
+    return "\n".join(lines) + "\n"

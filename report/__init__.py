@@ -1,1 +1,0 @@
-"""Rendering and views: the advice document, text/Markdown, interview, batch."""
