@@ -1,0 +1,1 @@
+"""Tools that run the engine many times: explain, compare, batch, coverage and verify."""

@@ -1,0 +1,1 @@
+"""Building the advice document: the engine's outcome joined with the knowledge base's texts."""

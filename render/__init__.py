@@ -1,0 +1,1 @@
+"""Rendering the advice document and the other views for people: text, Markdown, HTML."""
