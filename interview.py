@@ -24,6 +24,8 @@ NO = {"n", "no", "nee", "false", "0"}
 #: Questions that only matter for some earlier answers (field -> {field: allowed values}).
 ASK_IF: dict[str, dict[str, set[str]]] = {
     "creativity_needed": {"room_for_decision": {"open"}},
+    "implementation_room": {"phase": {"decided", "implementation", "occupied"}},
+    "municipality_supports_initiative": {"initiator": {"private"}},
 }
 #: Interview defaults that depend on earlier answers.
 DEFAULT_IF: dict[str, Callable[[dict[str, Any]], Any]] = {

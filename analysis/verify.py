@@ -28,6 +28,7 @@ DISCRETE: dict[str, list[Any]] = {
     "trust_in_government": list(Trust), "area": list(Area), "format": list(Format),
     "council_meeting": [False, True], "initiator": list(Initiator),
     "supporting_initiatives": [False, True], "priority_value": list(PriorityValue),
+    "implementation_room": [False, True], "municipality_supports_initiative": [False, True],
 }
 #: Risk factors and their order: raising one must never lower risk or police visibility.
 RISK_FACTORS = ("existing_protest", "social_media", "media_attention", "outside_groups", "threats_to_officials")
@@ -71,6 +72,8 @@ def random_inputs(n: int, rnd: random.Random) -> list[dict[str, Any]]:
         values = {k: getattr(v, "value", v) for k, v in ((k, rnd.choice(vs)) for k, vs in DISCRETE.items())}
         values["expected_visitors"] = rnd.choice(visitors)
         values["nearby_stakeholders"] = [m.value for m in rnd.choice(stakeholders)]
+        if values["subject"] == Subject.labour_migrant_housing and values["initiator"] == Initiator.coa:
+            values["initiator"] = Initiator.private.value  # COA is invalid input for labour migrants
         out.append(values)
     return out
 

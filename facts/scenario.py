@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, field_validator, model_validator
 
 from facts.vocab import (
     Area, Format, Initiator, MeetingType, Media, Phase, PoliceVisibility, PriorityValue,
@@ -59,6 +59,13 @@ class Scenario(BaseModel):
         q_en="How much room is there for input: none, only for conditions and suggestions, or open?",
         why_nl="De ruimte voor inbreng bepaalt het type bijeenkomst: informeren, raadplegen of coproduceren.",
         why_en="The room for input decides the meeting type: inform, consult or co-produce.")
+    implementation_room: StrictBool = ask(
+        False, description="After the decision, residents still have a say in its implementation "
+                           "(design, management, house rules), while the decision itself is closed.",
+        q_nl="Is er na het besluit nog ruimte voor inbreng op de uitvoering (inrichting, beheer, huisregels)?",
+        q_en="After the decision, is there still room for input on the implementation (design, management, house rules)?",
+        why_nl="Ook na het besluit kunnen omwonenden meepraten over de uitwerking, bijvoorbeeld in een klankbordgroep.",
+        why_en="Even after the decision, neighbours can help shape the implementation, for instance in a sounding board group.")
     expected_visitors: StrictInt = ask(
         description="How many people are expected, 0 to 100000.",
         q_nl="Hoeveel bezoekers verwacht u?",
@@ -126,12 +133,19 @@ class Scenario(BaseModel):
         q_en="Is the moment a council meeting with a public gallery and speakers?",
         why_nl="Een raadsvergadering over dit onderwerp is in feite ook een bewonersbijeenkomst.",
         why_en="A council meeting on this subject is in effect also a residents' meeting.")
-    initiator: Initiator = ask(
-        Initiator.municipality, description="Who initiates: the municipality, COA or a private party (usual for labour migrants).",
+    initiator: Optional[Initiator] = ask(
+        None, description="Who initiates: the municipality, COA or a private party. Default: private for "
+                          "labour-migrant housing, else the municipality; COA is invalid with labour-migrant housing.",
         q_nl="Wie is initiatiefnemer: de gemeente, het COA of een particuliere partij?",
         q_en="Who is the initiator: the municipality, COA or a private party?",
         why_nl="Een particuliere initiatiefnemer voert zelf het gesprek met de omgeving; de gemeente heeft dan een andere rol.",
         why_en="A private initiator holds the dialogue with the surroundings; the municipality then has another role.")
+    municipality_supports_initiative: StrictBool = ask(
+        False, description="The municipality is positive about the private initiative (arbeidsmigranten-2025 §3).",
+        q_nl="Staat de gemeente positief tegenover het initiatief van de particuliere initiatiefnemer?",
+        q_en="Is the municipality positive about the private party's initiative?",
+        why_nl="Staat de gemeente positief tegenover het initiatief, dan denkt zij mee, is zij aanwezig en legt zij uit waarom.",
+        why_en="If the municipality is positive about the initiative, it thinks along, is present and explains why.")
     nearby_stakeholders: tuple[Stakeholder, ...] = ask(
         (), description="Special stakeholders near the location.",
         q_nl="Welke bijzondere belanghebbenden zijn er in de buurt (school, kinderopvang, vakantiepark, bedrijven, zorginstelling, sportclub, wijkraad)?",
@@ -152,6 +166,23 @@ class Scenario(BaseModel):
         why_en="The values guide dilemmas; they decide which way a trade-off falls.")
     expect: Optional["Expect"] = Field(
         None, description="Expected outcomes, for batch evaluation and tests (CONTRACT §4).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _initiator_default(cls, data: Any) -> Any:
+        """The initiator defaults by subject: private for labour migrants, else the municipality."""
+        if isinstance(data, dict) and data.get("initiator") is None and isinstance(data.get("subject"), str):
+            default = "private" if data["subject"] == Subject.labour_migrant_housing.value else "municipality"
+            data = {**data, "initiator": default}
+        return data
+
+    @field_validator("initiator")
+    @classmethod
+    def _initiator_fits_subject(cls, value: Optional[Initiator], info: ValidationInfo) -> Optional[Initiator]:
+        if value == Initiator.coa and info.data.get("subject") == Subject.labour_migrant_housing:
+            raise ValueError("'coa' is not allowed with labour_migrant_housing (COA houses asylum seekers "
+                             "and status holders); use private or municipality")
+        return value
 
     @field_validator("nearby_stakeholders", mode="before")
     @classmethod

@@ -182,6 +182,37 @@ class Kind(Vocab):
     tradeoff = "tradeoff"
 
 
+class Priority(Ordinal):
+    """How much a recommendation matters; ordered so that ``max`` raises it."""
+    optional = "optional"
+    recommended = "recommended"
+    essential = "essential"
+
+
+class Moment(Ordinal):
+    """When a recommendation is acted on, in the order of the process."""
+    process = "process"
+    preparation = "preparation"
+    meeting = "meeting"
+    after = "after"
+    occupation = "occupation"
+
+
+class Owner(Vocab):
+    """Who acts on a recommendation (never ``coa`` for labour migrants)."""
+    mayor = "mayor"
+    college = "college"
+    council = "council"
+    project_lead = "project_lead"
+    communication = "communication"
+    safety = "safety"
+    police = "police"
+    coa = "coa"
+    initiator = "initiator"
+    chair = "chair"
+    staff = "staff"
+
+
 class Lang(Vocab):
     nl = "nl"
     en = "en"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from facts.vocab import Category, Kind, PriorityValue
+from facts.vocab import Category, Kind, Moment, Owner, Priority, PriorityValue, Subject
 
 HERE = Path(__file__).resolve().parent
 QUOTE_MIN, QUOTE_MAX = 20, 300
@@ -46,15 +46,42 @@ class Source(_Strict):
     actionable: tuple[str, ...]
 
 
+class Variant(_Strict):
+    """What changes in an entry for one subject: its words, and who acts on it."""
+    title: Optional[Text] = None
+    text: Optional[Text] = None
+    rationale: Optional[Text] = None
+    owner: Optional[Owner] = None
+
+
+class Worded(NamedTuple):
+    """An entry's words and owner for one subject (variants applied)."""
+    title: Text
+    text: Text
+    rationale: Text
+    owner: Owner
+
+
+ALL_SUBJECTS: tuple[Subject, ...] = tuple(Subject)
+
+
 class Entry(_Strict):
     """One piece of advice, warning or trade-off."""
     id: str = Field(pattern=r"^[a-z_]+\.[a-z0-9_]+$")
     category: Category
     kind: Kind = Kind.recommendation
+    #: the plan: how much it matters (from the guide's own wording), when, and who acts.
+    priority: Priority
+    moment: Moment
+    owner: Owner
     title: Text
     text: Text
     rationale: Text
     citations: tuple[Citation, ...] = Field(min_length=1)
+    #: the subjects the entry can be advised for (rules must not emit it for others).
+    subjects: tuple[Subject, ...] = ALL_SUBJECTS
+    #: per subject, the words (and owner) that differ from the ones above.
+    variants: dict[Subject, Variant] = {}
     #: trade-offs only: the two municipal values that pull apart, and per value what
     #: the choice that favours it gives.
     values: Optional[tuple[PriorityValue, PriorityValue]] = None
@@ -73,6 +100,47 @@ class Entry(_Strict):
             raise ValueError(f"{self.id}: a trade-off names its two values and what each choice gives")
         if self.favours is not None and self.values is not None and set(self.favours) != set(self.values):
             raise ValueError(f"{self.id}: 'favours' must describe exactly the two 'values'")
+        stray = set(self.variants) - set(self.subjects)
+        if stray:
+            raise ValueError(f"{self.id}: a variant for {sorted(stray)[0]} outside its subjects")
+        if (Subject.labour_migrant_housing in self.subjects
+                and self.worded(Subject.labour_migrant_housing).owner == Owner.coa):
+            raise ValueError(f"{self.id}: owner 'coa' for labour migrants; give the labour-migrant "
+                             f"variant another owner, or leave labour_migrant_housing out of subjects")
+        return self
+
+    def worded(self, subject: Subject) -> Worded:
+        """Title, text, rationale and owner for ``subject``."""
+        v = self.variants.get(subject) or Variant()
+        return Worded(v.title or self.title, v.text or self.text, v.rationale or self.rationale,
+                      v.owner or self.owner)
+
+
+class Role(_Strict):
+    """Who does what in a runbook scenario."""
+    owner: Owner
+    task: Text
+
+
+class RunbookScenario(_Strict):
+    """A scenario of the scenario plan (asiel-2021 §7.4, asiel-statushouders-2016 §7.4), with
+    the topics the guides name: description, prevention, response, roles and tasks, points of
+    attention and (active) use of social media."""
+    id: str = Field(pattern=r"^runbook\.[a-z0-9_]+$")
+    title: Text
+    description: Text
+    prevention: tuple[Text, ...] = Field(min_length=1)
+    response: tuple[Text, ...] = Field(min_length=1)
+    roles: tuple[Role, ...] = Field(min_length=1)
+    attention: tuple[Text, ...] = Field(min_length=1)
+    social_media: tuple[Text, ...] = Field(min_length=1)
+    citations: tuple[Citation, ...] = Field(min_length=1)
+    subjects: tuple[Subject, ...] = ALL_SUBJECTS
+
+    @model_validator(mode="after")
+    def _owners_fit(self):
+        if Subject.labour_migrant_housing in self.subjects and any(r.owner == Owner.coa for r in self.roles):
+            raise ValueError(f"{self.id}: a role for 'coa' in a scenario that applies to labour migrants")
         return self
 
 
@@ -92,13 +160,20 @@ class Parameters(_Strict):
 class KnowledgeBase:
     """All sources, entries and parameters; ``entries`` is keyed by id."""
 
-    def __init__(self, sources: dict[str, Source], entries: dict[str, Entry], parameters: Parameters):
+    def __init__(self, sources: dict[str, Source], entries: dict[str, Entry], parameters: Parameters,
+                 runbook: dict[str, RunbookScenario] | None = None):
         self.sources = sources
         self.entries = entries
         self.parameters = parameters
+        self.runbook = runbook or {}
         self._check_citations()
 
     def _check_citations(self) -> None:
+        for scenario in self.runbook.values():
+            for c in scenario.citations:
+                src = self.sources.get(c.source)
+                if src is None or c.section not in src.sections:
+                    raise KnowledgeError(f"{scenario.id}: unknown source or section {c.source} {c.section!r}")
         for entry in self.entries.values():
             for other in entry.conflicts_with:
                 if other not in self.entries or other == entry.id:
@@ -148,4 +223,14 @@ def load(root: Path = HERE) -> KnowledgeBase:
             if entry.id in entries:
                 raise KnowledgeError(f"{path.name}: duplicate id {entry.id}")
             entries[entry.id] = entry
-    return KnowledgeBase(sources, entries, parameters)
+    runbook: dict[str, RunbookScenario] = {}
+    runbook_file = root / "runbook.yaml"
+    for raw in (_read_yaml(runbook_file) if runbook_file.exists() else None) or []:
+        try:
+            scenario = RunbookScenario.model_validate(raw)
+        except Exception as exc:  # pydantic error: name the file and the scenario
+            raise KnowledgeError(f"runbook.yaml: {raw.get('id', '?') if isinstance(raw, dict) else raw!r}: {exc}") from None
+        if scenario.id in runbook:
+            raise KnowledgeError(f"runbook.yaml: duplicate id {scenario.id}")
+        runbook[scenario.id] = scenario
+    return KnowledgeBase(sources, entries, parameters, runbook)

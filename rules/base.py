@@ -80,6 +80,16 @@ def emits(*ids: str) -> Callable:
     return mark
 
 
+def raises(priority) -> Callable:
+    """Declare that the entries this rule emits matter more in its situation: their priority
+    is raised to ``priority`` (a ``facts.vocab.Priority``); the advice shows this rule and the
+    facts it matched as the reason."""
+    def mark(fn):
+        fn._raises = priority
+        return fn
+    return mark
+
+
 def cites(entry_id: str) -> Callable:
     """For a rule that emits no entry (an assessment): the entry whose citations it rests on."""
     def mark(fn):
@@ -113,6 +123,8 @@ class Firing:
     """One emitted entry or conclusion: which rule, on which matched values."""
     rule: str
     because: tuple[tuple[str, Any], ...]
+    #: the priority this firing raises the entry to (``@raises``), or None
+    priority: Any = None
 
     def because_dict(self) -> dict[str, Any]:
         return dict(self.because)
@@ -228,7 +240,7 @@ class BaseEngine(KnowledgeEngine):
             for key in keys.get(type(fact), ()):
                 if key in fact:
                     because[key] = _plain(fact[key])
-        return Firing(name, tuple(sorted(because.items())))
+        return Firing(name, tuple(sorted(because.items())), getattr(rule, "_raises", None))
 
     def recommend(self, *ids: str) -> None:
         """Emit knowledge-base entries (all that the rule declares, when none are named)."""

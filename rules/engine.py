@@ -124,6 +124,6 @@ def evaluate(scenario: Scenario) -> Outcome:
     conclusions = dict(engine.conclusions)
     decisions = {key: conclusions[key][0].value
                  for key in ("meeting_type", "police_visibility", "risk_level") if key in conclusions}
-    advice = {i: tuple(sorted(set(f), key=lambda x: (x.rule, x.because)))
+    advice = {i: tuple(sorted(set(f), key=lambda x: (x.rule, x.because, str(x.priority))))
               for i, f in engine.advice.items()}
     return Outcome(scenario, decisions, conclusions, advice)

@@ -26,6 +26,14 @@ FIELDS = {
     "nearby_stakeholders": st.lists(st.sampled_from(list(Stakeholder)), unique=True, max_size=4),
     "supporting_initiatives": st.booleans(),
     "priority_value": st.sampled_from(list(PriorityValue)),
+    "implementation_room": st.booleans(),
+    "municipality_supports_initiative": st.booleans(),
 }
 
-scenarios = st.fixed_dictionaries(FIELDS).map(lambda d: Scenario(name="random", **d))
+
+def _valid(d: dict) -> bool:
+    """COA never initiates labour-migrant housing (invalid input, CONTRACT §1)."""
+    return not (d["subject"] == Subject.labour_migrant_housing and d["initiator"] == Initiator.coa)
+
+
+scenarios = st.fixed_dictionaries(FIELDS).filter(_valid).map(lambda d: Scenario(name="random", **d))

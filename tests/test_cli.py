@@ -101,6 +101,7 @@ ANSWERS = [
     "decided",            # phase
     "?",                  # why is room asked?
     "none",               # room_for_decision  (creativity is then skipped)
+    "",                   # implementation_room (phase decided)
     "veel",               # not a number
     "350",                # expected_visitors
     "concerns",           # existing_protest
@@ -193,7 +194,7 @@ def test_interview_interrupted_after_three_answers_can_be_resumed(tmp_path):
     assert first.exit_code == 2
     assert f"the 3 answers so far are in {saved}" in first.output
     assert f"advise --resume {saved}" in first.output
-    rest = ["30", "none", "yes"] + [""] * 12 + ["Klankbord"]
+    rest = ["30", "none", "yes"] + [""] * 13 + ["Klankbord"]  # + municipality_supports_initiative
     second = run("advise", "--resume", saved, "--format", "json", input="\n".join(rest) + "\n")
     assert second.exit_code == 0, second.output
     assert "Waar gaat het om" not in second.output  # answered questions are not asked again

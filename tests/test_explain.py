@@ -115,7 +115,7 @@ def test_sensitivity_finds_two_field_flips_when_one_is_not_enough():
 
 def test_interview_question_mark_shows_what_the_answer_can_change(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the interrupted interview leaves its answers here
-    r = run("advise", input="asylum_reception\ndecided\nnone\n350\n?\n")
+    r = run("advise", input="asylum_reception\ndecided\nnone\n\n350\n?\n")  # implementation_room: default
     assert len(list(tmp_path.glob("bijeenkomstwijzer-antwoorden-*.yaml"))) == 1
     assert "Dit antwoord kan deze besluiten veranderen: Zichtbaarheid politie, Risiconiveau" in r.output
     assert re.search(r"- .+ \((security|escalation)\.[a-z_]+; [a-z0-9-]+ §[\w.]+\)", r.output)
