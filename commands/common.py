@@ -1,0 +1,70 @@
+"""What every command shares: exit codes, one-line errors, the shared options, reading a
+scenario and running the rules."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_OK, EXIT_EXPECT, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+LANG_ENV = "BIJEENKOMSTWIJZER_LANG"
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> None:
+    """One line on stderr and exit: no traceback."""
+    click.echo(f"bijeenkomstwijzer: {message}", err=True)
+    sys.exit(code)
+
+
+lang_option = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+                           envvar=LANG_ENV, help=f"Language of the advice (also from ${LANG_ENV}).")
+
+
+def emit(fmt: str, data: Any, text) -> None:
+    """Print ``data`` as canonical JSON, or what ``text()`` renders for people."""
+    from plan.build import to_json
+    out = to_json(data) if fmt == "json" else text()
+    click.echo(out, nl=not out.endswith("\n"))
+
+
+def format_option(*choices: str, default: str = "text"):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="Output format.")
+
+
+
+def load_scenario(file: str):
+    from facts.loader import MAX_BYTES, InputError, decode, load_one, parse_text, validate
+    try:
+        if file == "-":
+            text = decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
+            data = parse_text(text, "<stdin>")
+            return validate(data, "<stdin>", "stdin")
+        return load_one(Path(file))
+    except InputError as exc:
+        fail(exc.line())
+
+
+def evaluate(scenario):
+    """Run the rules once; a loop or a broken rule contract is one line and exit 3."""
+    from rules.base import RuleContractError, RuleLoopError
+    from rules.engine import evaluate
+    try:
+        return evaluate(scenario)
+    except (RuleLoopError, RuleContractError) as exc:
+        fail(f"{scenario.name}: the rules could not finish: {exc}", EXIT_INTERNAL)
+
+
+def set_values(pairs: tuple[str, ...], where: str) -> dict[str, Any]:
+    from facts.loader import InputError
+    from analysis.compare import parse_assignment
+    out = {}
+    for pair in pairs:
+        try:
+            field, value = parse_assignment(pair, where)
+        except InputError as exc:
+            fail(exc.line())
+        out[field] = value
+    return out
