@@ -18,8 +18,34 @@ def fail(message: str, code: int = EXIT_INPUT) -> None:
     sys.exit(code)
 
 
-lang_option = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-                           envvar=LANG_ENV, help=f"Language of the advice (also from ${LANG_ENV}).")
+lang_option = click.option("-l", "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+                           envvar=LANG_ENV, help=f"Language of the output (also from ${LANG_ENV}).")
+
+out_option = click.option("-o", "--out", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                          help="Write the output to FILE (atomically) instead of stdout.")
+
+
+class Interrupted(Exception):
+    """Raised by the SIGTERM/SIGHUP handlers in cli main, so the interview (and any other
+    command) can rescue its work and exit 130 like Ctrl-C."""
+
+
+def write_output(out: str | None, data: str | bytes, *, inputs=()) -> None:
+    """Print ``data`` to stdout when no ``-o/--out`` is given; otherwise write it atomically
+    with ``facts.files.safe_write`` (str or bytes; an unsafe target is one line and exit 2)."""
+    if out is None:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(data, nl=not data.endswith("\n"))
+        return
+    from facts.files import OutputError, safe_write
+    try:
+        safe_write(out, data, inputs=inputs)
+    except OutputError as exc:
+        fail(exc.line())
 
 
 def emit(fmt: str, data: Any, text) -> None:
@@ -30,7 +56,7 @@ def emit(fmt: str, data: Any, text) -> None:
 
 
 def format_option(*choices: str, default: str = "text"):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+    return click.option("-f", "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
                         help="Output format.")
 
 
