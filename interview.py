@@ -161,16 +161,9 @@ def rescue_file() -> Path:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Kept for callers until they use facts.files.safe_write (raises OutputError)."""
+    from facts.files import safe_write
+    safe_write(path, text)
 
 
 def interview(lang: str, answers: Optional[dict[str, Any]] = None,
