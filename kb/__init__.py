@@ -233,4 +233,15 @@ def load(root: Path = HERE) -> KnowledgeBase:
         if scenario.id in runbook:
             raise KnowledgeError(f"runbook.yaml: duplicate id {scenario.id}")
         runbook[scenario.id] = scenario
-    return KnowledgeBase(sources, entries, parameters, runbook)
+    knowledge = KnowledgeBase(sources, entries, parameters, runbook)
+    knowledge.version = content_version(root)
+    return knowledge
+
+
+def content_version(root: Path = HERE) -> str:
+    """A short hash of every knowledge file (path and bytes): the knowledge version on the memo."""
+    import hashlib
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*.yaml") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
