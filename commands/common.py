@@ -25,9 +25,7 @@ out_option = click.option("-o", "--out", type=click.Path(dir_okay=False), defaul
                           help="Write the output to FILE (atomically) instead of stdout.")
 
 
-class Interrupted(Exception):
-    """Raised by the SIGTERM/SIGHUP handlers in cli main, so the interview (and any other
-    command) can rescue its work and exit 130 like Ctrl-C."""
+from facts.files import Interrupted  # noqa: E402,F401  (SIGTERM/SIGHUP as an exception; one class)
 
 
 def write_output(out: str | None, data: str | bytes, *, inputs=()) -> None:
