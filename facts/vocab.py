@@ -27,7 +27,12 @@ class Ordinal(Vocab):
 
     @property
     def rank(self) -> int:
-        return list(type(self)).index(self)
+        """Position in the declaration (computed once per member: rules compare often)."""
+        try:
+            return self.__dict__["_rank"]
+        except KeyError:
+            rank = self.__dict__["_rank"] = list(type(self)).index(self)
+            return rank
 
     def __lt__(self, other):
         if isinstance(other, type(self)):

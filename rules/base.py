@@ -152,6 +152,19 @@ def _pattern_keys(ce, acc: dict[type, set[str]], negated: bool = False) -> dict[
     return acc
 
 
+def firing_for(name: str, keys: dict[type, set[str]], facts: Iterable[Fact], priority: Any = None) -> Firing:
+    """The firing of rule ``name`` on the matched ``facts``: ``because`` holds every key the
+    rule's patterns constrain, with the value in the fact that matched (input facts first)."""
+    because = {}
+    for fact in facts:
+        if isinstance(fact, InitialFact):
+            continue
+        for key in keys.get(type(fact), ()):
+            if key in fact:
+                because[key] = _plain(fact[key])
+    return Firing(name, tuple(sorted(because.items())), priority)
+
+
 class _Matcher(ReteMatcher):
     """experta's Rete matcher, polling only the conflict-set nodes that changed.
 
@@ -233,14 +246,7 @@ class BaseEngine(KnowledgeEngine):
         keys = self._keys_cache.get(name)
         if keys is None:
             keys = self._keys_cache[name] = _pattern_keys(tuple(rule), {})
-        because = {}
-        for fact in activation.facts:
-            if isinstance(fact, InitialFact):
-                continue
-            for key in keys.get(type(fact), ()):
-                if key in fact:
-                    because[key] = _plain(fact[key])
-        return Firing(name, tuple(sorted(because.items())), getattr(rule, "_raises", None))
+        return firing_for(name, keys, activation.facts, getattr(rule, "_raises", None))
 
     def recommend(self, *ids: str) -> None:
         """Emit knowledge-base entries (all that the rule declares, when none are named)."""
@@ -264,9 +270,14 @@ class BaseEngine(KnowledgeEngine):
                                     f"it with @concludes")
         fact_class = DERIVED_KEYS[key]
         firing = self._firing()
-        if key in self.conclusions and self.conclusions[key][0] != value:
-            raise RuleContractError(f"{key} concluded twice: {self.conclusions[key][0]} "
-                                    f"({self.conclusions[key][1].rule}) and {value} ({firing.rule})")
+        if key in self.conclusions:
+            old_value, old_firing = self.conclusions[key]
+            if old_value != value:
+                raise RuleContractError(f"{key} concluded twice: {old_value} ({old_firing.rule}) "
+                                        f"and {value} ({firing.rule})")
+            # several activations may conclude the same value: keep the same one whatever the
+            # firing order, so every engine records the same derivation
+            firing = min(old_firing, firing, key=lambda f: (f.rule, f.because))
         self.conclusions[key] = (value, firing)
         self.declare(fact_class(**{key: value}))
 

@@ -1,12 +1,17 @@
-"""The advisor engine: every decision area's rules combined into one experta engine.
+"""The advisor engine: every decision area's rules combined into one engine.
 
-Build it once (``get_engine()``) and reuse it: ``evaluate`` resets it for each scenario.
+Two engines run the same rules: ``experta`` (the reference: experta's Rete network, built once
+by ``get_engine()`` and reset per scenario) and ``compiled`` (the default: the rules' own
+conditions compiled into plain predicates, rules/compiled.py). Both give identical outcomes;
+tests and ``verify --exact`` check it. Choose with ``evaluate(..., engine=...)`` or the
+environment variable BIJEENKOMSTWIJZER_ENGINE.
 """
 from __future__ import annotations
 
 import functools
 import inspect
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from typing import Any
 
 from facts.scenario import Scenario
@@ -84,11 +89,13 @@ class Outcome:
     decisions: dict[str, str]
     conclusions: dict[str, tuple[Any, Firing]]
     advice: dict[str, tuple[Firing, ...]]
+    #: the runbook scenarios that apply (ids ``runbook.*``), with the firings that chose them
+    runbook: dict[str, tuple[Firing, ...]] = field(default_factory=dict)
 
     @property
     def fired_rules(self) -> set[str]:
         """Names of the rules that concluded or emitted something for this scenario."""
-        return ({f.rule for fs in self.advice.values() for f in fs}
+        return ({f.rule for fs in (*self.advice.values(), *self.runbook.values()) for f in fs}
                 | {firing.rule for _, firing in self.conclusions.values()})
 
 
@@ -111,19 +118,42 @@ def get_decision_engine() -> BaseEngine:
     return engine_class()
 
 
-def decide(scenario: Scenario) -> dict[str, str]:
+ENGINES = ("compiled", "experta")
+ENGINE_ENV = "BIJEENKOMSTWIJZER_ENGINE"
+
+
+def _engine_name(engine: str | None) -> str:
+    name = engine or os.environ.get(ENGINE_ENV) or "compiled"
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine {name!r}; one of {', '.join(ENGINES)}")
+    return name
+
+
+def _runner(engine: str | None, decisions_only: bool = False):
+    if _engine_name(engine) == "experta":
+        return get_decision_engine() if decisions_only else get_engine()
+    from rules.compiled import compiled_engine
+    return compiled_engine(_concluding_mixins() if decisions_only else MIXINS)
+
+
+DECISION_KEYS = ("meeting_type", "police_visibility", "risk_level")
+
+
+def decide(scenario: Scenario, engine: str | None = None) -> dict[str, str]:
     """The three decisions only (same rules as ``evaluate``, fewer of them run)."""
-    engine = get_decision_engine().evaluate(scenario)
-    return {key: engine.conclusions[key][0].value
-            for key in ("meeting_type", "police_visibility", "risk_level") if key in engine.conclusions}
+    ran = _runner(engine, decisions_only=True).evaluate(scenario)
+    return {key: ran.conclusions[key][0].value for key in DECISION_KEYS if key in ran.conclusions}
 
 
-def evaluate(scenario: Scenario) -> Outcome:
-    """Run the rules on one scenario."""
-    engine = get_engine().evaluate(scenario)
-    conclusions = dict(engine.conclusions)
-    decisions = {key: conclusions[key][0].value
-                 for key in ("meeting_type", "police_visibility", "risk_level") if key in conclusions}
-    advice = {i: tuple(sorted(set(f), key=lambda x: (x.rule, x.because, str(x.priority))))
-              for i, f in engine.advice.items()}
-    return Outcome(scenario, decisions, conclusions, advice)
+def _sorted(firings) -> tuple[Firing, ...]:
+    return tuple(sorted(set(firings), key=lambda x: (x.rule, x.because, str(x.priority))))
+
+
+def evaluate(scenario: Scenario, engine: str | None = None) -> Outcome:
+    """Run the rules on one scenario (``engine``: "compiled", the default, or "experta")."""
+    ran = _runner(engine).evaluate(scenario)
+    conclusions = dict(ran.conclusions)
+    decisions = {key: conclusions[key][0].value for key in DECISION_KEYS if key in conclusions}
+    advice = {i: _sorted(f) for i, f in ran.advice.items() if not i.startswith("runbook.")}
+    runbook = {i: _sorted(f) for i, f in ran.advice.items() if i.startswith("runbook.")}
+    return Outcome(scenario, decisions, conclusions, advice, runbook)
