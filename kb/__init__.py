@@ -19,7 +19,7 @@ QUOTE_MIN, QUOTE_MAX = 20, 300
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first validation: a cached KB never needs it
 
 
 class Text(_Strict):
@@ -144,11 +144,23 @@ class RunbookScenario(_Strict):
         return self
 
 
+class RiskCap(_Strict):
+    """While the intent points stay below ``intent_below``, the risk is at most ``level``."""
+    intent_below: int
+    level: str
+    label: Text
+
+
 class RiskParameters(_Strict):
-    """Points per risk factor and the score at which each risk level starts."""
+    """Points per risk factor, their kinds, the score at which each risk level starts, caps,
+    floors and the calibration note (rules/assessment.py, risk_breakdown)."""
     points: dict[str, dict[str, int]]
+    kinds: dict[str, str] = {}
+    impact_formats: tuple[str, ...] = ()
     levels: dict[str, int]
+    caps: tuple[RiskCap, ...] = ()
     floors: dict[str, dict[str, str]]
+    note: Optional[Text] = None
 
 
 class Parameters(_Strict):
@@ -209,8 +221,95 @@ def _read_yaml(path: Path):
         raise KnowledgeError(exc.line()) from None
 
 
+CACHE_ENV = "BIJEENKOMSTWIJZER_CACHE"
+#: the code whose classes a cached knowledge base is made of: a change to it invalidates the cache
+_MODEL_FILES = (HERE / "__init__.py", HERE.parent / "facts" / "vocab.py")
+
+
 @functools.lru_cache(maxsize=None)
 def load(root: Path = HERE) -> KnowledgeBase:
+    """The knowledge base, read once per process.
+
+    Parsing and validating the YAML takes most of a cold start, so the validated knowledge base
+    is kept in a cache file keyed by the SHA-256 of every knowledge file and of the model code
+    (kb/__init__.py, facts/vocab.py): any change to a file gives a new key, so the cache is
+    never stale, and the YAML stays the only source. The cache lives in
+    $BIJEENKOMSTWIJZER_CACHE, else $XDG_CACHE_HOME/bijeenkomstwijzer or
+    ~/.cache/bijeenkomstwijzer; ``BIJEENKOMSTWIJZER_CACHE=off`` turns it off. A cache file is
+    only read when the current user owns it and nobody else can write it.
+    """
+    key = _cache_key(root)
+    cached = _cache_read(key)
+    if cached is not None:
+        return cached
+    knowledge = _parse(root)
+    _cache_write(key, knowledge)
+    return knowledge
+
+
+def _cache_key(root: Path) -> str:
+    import hashlib
+    import sys
+    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    for path in (*_MODEL_FILES, *sorted(p for p in root.rglob("*.yaml") if p.is_file())):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _cache_dir() -> Optional[Path]:
+    import os
+    setting = os.environ.get(CACHE_ENV)
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "bijeenkomstwijzer"
+
+
+def _cache_read(key: str) -> Optional[KnowledgeBase]:
+    import os
+    import pickle
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"kb-{key[:32]}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                return None  # somebody else could have written it: never unpickle that
+            knowledge = pickle.load(fh)  # noqa: S301 - our own file, checked above
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return knowledge if isinstance(knowledge, KnowledgeBase) and getattr(knowledge, "cache_key", None) == key else None
+
+
+def _cache_write(key: str, knowledge: KnowledgeBase) -> None:
+    """Best effort: a folder that cannot be written just means no cache."""
+    import os
+    import pickle
+    import tempfile
+    folder = _cache_dir()
+    if folder is None:
+        return
+    knowledge.cache_key = key
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".kb-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(knowledge, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, folder / f"kb-{key[:32]}.pickle")
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, pickle.PicklingError):
+        pass
+
+
+def _parse(root: Path) -> KnowledgeBase:
+    """Read and validate every knowledge file (the slow path, behind the cache)."""
     sources = {s["id"]: Source.model_validate(s) for s in _read_yaml(root / "sources.yaml")}
     parameters = Parameters.model_validate(_read_yaml(root / "parameters.yaml"))
     entries: dict[str, Entry] = {}
