@@ -23,12 +23,13 @@ from rules.escalation import EscalationRules
 from rules.meeting_type import MeetingTypeRules
 from rules.police import PoliceRules
 from rules.process import ProcessRules
+from rules.runbook import RunbookRules
 from rules.security import SecurityRules
 from rules.setup import SetupRules
 
 #: The decision areas in the order the layers build on each other.
 MIXINS = (AssessmentRules, MeetingTypeRules, PoliceRules, SetupRules, SecurityRules,
-          EscalationRules, CommunicationRules, ProcessRules, AftercareRules)
+          EscalationRules, CommunicationRules, ProcessRules, AftercareRules, RunbookRules)
 
 
 class Advisor(*MIXINS, BaseEngine):
