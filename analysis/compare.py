@@ -6,13 +6,14 @@ scenario is validated by the same model, so `--set` accepts exactly what a file 
 from __future__ import annotations
 
 import itertools
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import kb
-from facts.loader import InputError
-from facts.scenario import INPUT_FIELDS, Scenario
-from facts.vocab import DECISIONS as DECISION_VOCABS
 from analysis.explain import DECISIONS, dependencies
+from facts.loader import InputError
+from facts.scenario import INPUT_FIELDS, MAX_VISITORS, Scenario
+from facts.vocab import DECISIONS as DECISION_VOCABS
 from interview import _field_kind, parse_answer
 from rules.engine import Outcome, decide, evaluate
 
@@ -30,7 +31,7 @@ def parse_assignment(text: str, where: str = "--set") -> tuple[str, Any]:
         raise InputError(where, f"{text!r}: use FIELD=VALUE")
     check_field(field, where)
     try:
-        return field, parse_answer(field, raw)
+        return field, parse_answer(field, raw, "en")
     except ValueError as exc:
         raise InputError(where, str(exc), field) from None
 
@@ -49,11 +50,31 @@ def values_of(field: str) -> list[Any]:
     if kind == "bool":
         return [False, True]
     if field == "expected_visitors":
-        from analysis.verify import visitor_values
-        return visitor_values()
+        return visitor_thresholds()
     if kind == "list":
         return [[]] + [[m.value] for m in enum]
     raise InputError("--vary", "give the values to try (FIELD=V1,V2,...)", field)
+
+
+def visitor_thresholds() -> list[int]:
+    """The visitor numbers where the advice can change, derived from kb/parameters.yaml: 0,
+    the smallest number of each scale class, and one above every other visitor limit (an
+    integer parameter such as ``online_max_participants``: more than that many)."""
+    params = kb.load().parameters
+    values = {0} | set(params.scale.values())
+    for name, value in params:
+        if name != "scale" and isinstance(value, int) and not isinstance(value, bool):
+            values.add(value + 1)
+    return sorted(v for v in values if 0 <= v <= MAX_VISITORS)
+
+
+def threshold_ranges(values: list[int]) -> list[str]:
+    """'0–49', '50–149', ..., '400–100000' for the thresholds of ``visitor_thresholds``."""
+    out = []
+    for n, lo in enumerate(values):
+        hi = values[n + 1] - 1 if n + 1 < len(values) else MAX_VISITORS
+        out.append(f"{lo}–{hi}" if hi > lo else f"{lo}")
+    return out
 
 
 def _ids(outcome: Outcome, kind: str) -> list[str]:
@@ -84,16 +105,28 @@ def whatif(scenario: Scenario, changes: dict[str, Any], lang: str = "nl") -> dic
             "removed": [_item(i, lang) for i in sorted(b - a)]}
 
 
-def sweep(scenario: Scenario, vary: list[tuple[str, list[Any]]], ids: Iterable[str] = ()) -> list[dict[str, Any]]:
-    """One row per combination of the varied values: the decisions (and chosen ids present)."""
+def sweep(scenario: Scenario, vary: list[tuple[str, list[Any]]], ids: Iterable[str] = (),
+          steps: str | None = None, lang: str = "nl") -> list[dict[str, Any]]:
+    """One row per combination of the varied values: the decisions (and chosen ids present).
+
+    With ``steps`` (a category, or "all") and one field, each row after the first also lists
+    the entries of that category ``added`` and ``removed`` compared with the row before."""
     ids = list(ids)
     rows = []
+    previous: set[str] | None = None
+    knowledge = kb.load()
     for combo in itertools.product(*(values for _, values in vary)):
         changes = {field: value for (field, _), value in zip(vary, combo)}
         outcome = evaluate(changed(scenario, changes, "--vary"))
         row = {"values": changes, "decisions": dict(outcome.decisions)}
         if ids:
             row["ids"] = {i: i in outcome.advice for i in ids}
+        if steps and len(vary) == 1:
+            now = {i for i in outcome.advice if steps == "all" or knowledge[i].category.value == steps}
+            if previous is not None:
+                row["added"] = [_item(i, lang) for i in sorted(now - previous)]
+                row["removed"] = [_item(i, lang) for i in sorted(previous - now)]
+            previous = now
         rows.append(row)
     return rows
 

@@ -1,52 +1,221 @@
-"""Trainers' views: what-if, sweep and sensitivity as text and CSV."""
+"""Trainers' views: what-if, sweep, sensitivity, explain and why-not, as text, Markdown and CSV.
+
+Text and Markdown speak the user's language and show labels, never codes; ids appear only
+quoted (`setup.information_market`). Free text from the input passes ``render.safe``
+(terminal escapes never reach the output; Markdown is escaped). Text tables fit the
+terminal's width (80 columns when it is unknown).
+"""
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 from tabulate import tabulate
 
-from render.labels import label
-
+from render.labels import field_label, label, value_label
+from render.safe import csv_cell, md_escape, one_line
 
 DECISION_KEYS = ("meeting_type", "police_visibility", "risk_level")
 
+_T: dict[str, dict[str, str]] = {
+    "nl": {
+        "what_if": "Wat als", "before": "nu", "after": "daarna", "changed": "gewijzigd",
+        "added": "Erbij", "removed": "Vervallen", "nothing": "geen",
+        "sweep": "Verloop", "current": "huidige situatie", "cells": "in elke cel",
+        "rows": "rijen", "columns": "kolommen", "advised": "geadviseerd", "steps": "Wat verandert bij elke stap",
+        "no_change": "geen verandering in het advies", "from": "vanaf", "step": "stap",
+        "decisions_now": "Besluiten nu", "single": "Eén wijziging die een besluit verandert",
+        "flips": "De kleinste wijzigingen die elk besluit doen omslaan",
+        "out_of_reach": "vraagt meer dan twee wijzigingen",
+        "no_effect": "Gegevens die geen besluit kunnen veranderen",
+        "explain": "Hoe het advies tot stand kwam", "rule": "regel", "source": "bron", "input": "invoer",
+        "and": "en", "kind.recommendation": "Aanbeveling", "kind.warning": "Waarschuwing",
+        "kind.tradeoff": "Afweging",
+        "why_not": "Waarom niet", "not_advised": "wordt voor deze situatie niet geadviseerd.",
+        "could_emit": "Regels die het kunnen geven", "failed": "niet voldaan",
+        "saw": "gezien", "needed": "nodig", "smallest": "Kleinste wijziging die het wel geeft",
+        "confirmed": "bevestigd door de regels opnieuw te draaien", "none_found": "geen wijziging van één of twee gegevens gevonden",
+        "no_rule": "geen regel kan dit geven",
+        "subject_excluded": "dit advies geldt niet voor dit onderwerp",
+        "absent": "niet aanwezig", "present": "aanwezig",
+        "not_met": "niet gegeven",
+    },
+    "en": {
+        "what_if": "What if", "before": "now", "after": "then", "changed": "changed",
+        "added": "Added", "removed": "Removed", "nothing": "none",
+        "sweep": "Sweep", "current": "the current situation", "cells": "in each cell",
+        "rows": "rows", "columns": "columns", "advised": "advised", "steps": "What changes at each step",
+        "no_change": "no change in the advice", "from": "from", "step": "step",
+        "decisions_now": "Decisions now", "single": "One change that changes a decision",
+        "flips": "The smallest changes that flip each decision",
+        "out_of_reach": "needs more than two changes",
+        "no_effect": "Facts that cannot change a decision",
+        "explain": "How the advice was reached", "rule": "rule", "source": "source", "input": "input",
+        "and": "and", "kind.recommendation": "Recommendation", "kind.warning": "Warning",
+        "kind.tradeoff": "Trade-off",
+        "why_not": "Why not", "not_advised": "is not advised for this situation.",
+        "could_emit": "Rules that can give it", "failed": "not met",
+        "saw": "seen", "needed": "needed", "smallest": "Smallest change that gives it",
+        "confirmed": "confirmed by running the rules again", "none_found": "no change of one or two facts found",
+        "no_rule": "no rule can give this",
+        "subject_excluded": "this advice does not apply to this subject",
+        "absent": "absent", "present": "present",
+        "not_met": "not given",
+    },
+}
 
-def whatif_text(result: dict[str, Any], lang: str) -> str:
-    changes = ", ".join(f"{k}={v}" for k, v in result["changes"].items())
-    rows = [[label(lang, k), result["before"]["decisions"][k], result["after"]["decisions"][k],
-             "" if result["before"]["decisions"][k] == result["after"]["decisions"][k] else "*"]
-            for k in DECISION_KEYS]
-    out = [f"what if: {changes}", "",
-           tabulate(rows, headers=[label(lang, "decision"), "before", "after", ""], tablefmt="simple"), ""]
+
+def t(lang: str, key: str) -> str:
+    return _T[lang][key]
+
+
+def width() -> int:
+    return shutil.get_terminal_size((80, 24)).columns or 80
+
+
+def table(rows: list[list[Any]], headers: list[str], fmt: str) -> str:
+    """A table: GitHub Markdown, or plain text that fits the terminal's width."""
+    if fmt == "markdown":
+        esc = [[md_escape(c) for c in r] for r in rows]
+        return tabulate(esc, headers=[md_escape(h) for h in headers], tablefmt="github")
+    rows = [[one_line(c) for c in r] for r in rows]
+    n = len(headers)
+    budget = max(n * 8, width() - 2 * (n - 1) - 1)
+    natural = [max([len(str(h))] + [len(str(r[i])) for r in rows]) for i, h in enumerate(headers)]
+    if sum(natural) <= budget:
+        return tabulate(rows, headers=headers, tablefmt="simple")
+    # shrink the widest columns first until the table fits
+    widths = list(natural)
+    while sum(widths) > budget and max(widths) > 8:
+        i = widths.index(max(widths))
+        widths[i] -= 1
+    return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=widths, maxheadercolwidths=widths)
+
+
+def _heading(text: str, fmt: str, level: int = 1) -> list[str]:
+    if fmt == "markdown":
+        return ["#" * level + " " + md_escape(text), ""]
+    return [one_line(text), "=" * min(len(text), width()) if level == 1 else "-" * min(len(text), width()), ""]
+
+
+def _id(entry_id: str) -> str:
+    return f"`{one_line(entry_id)}`"
+
+
+def _changes(changes: dict[str, Any], lang: str) -> str:
+    return f" {t(lang, 'and')} ".join(f"{field_label(lang, k)} = {value_label(lang, k, v)}" for k, v in changes.items())
+
+
+def _decision(lang: str, key: str, value: str) -> str:
+    return value_label(lang, key, value)
+
+
+def _by_category(items: list[dict[str, Any]], lang: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    from facts.vocab import Category
+    groups = []
+    for c in Category:
+        its = [i for i in items if i["category"] == c.value]
+        if its:
+            groups.append((label(lang, "category." + c.value), its))
+    return groups
+
+
+def whatif_text(result: dict[str, Any], lang: str, fmt: str = "text") -> str:
+    """Decisions before and after, then the advice added and removed, by title and topic."""
+    out = _heading(f"{t(lang, 'what_if')}: {_changes(result['changes'], lang)}", fmt)
+    rows = []
+    for k in DECISION_KEYS:
+        b, a = result["before"]["decisions"][k], result["after"]["decisions"][k]
+        rows.append([label(lang, k), _decision(lang, k, b), _decision(lang, k, a), "" if a == b else "*"])
+    out += [table(rows, [label(lang, "decision"), t(lang, "before"), t(lang, "after"), t(lang, "changed")], fmt), ""]
     for key, sign in (("added", "+"), ("removed", "-")):
-        out.append(f"{key} ({len(result[key])}):")
-        for item in result[key]:
-            out.append(f"  {sign} [{item['kind']}] {item['id']}: {item['title']}")
-        out.append("")
-    return "\n".join(out)
+        out += _heading(f"{t(lang, key)} ({len(result[key])})", fmt, 2)
+        if not result[key]:
+            out += [t(lang, "nothing"), ""]
+            continue
+        for topic, items in _by_category(result[key], lang):
+            out.append(f"**{md_escape(topic)}**" if fmt == "markdown" else f"{topic}:")
+            if fmt == "markdown":
+                out.append("")
+            for item in items:
+                title = md_escape(item["title"]) if fmt == "markdown" else one_line(item["title"])
+                out.append(f"- {title}" if fmt == "markdown" else f"  {sign} {title}")
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _cell(decisions: dict[str, str]) -> str:
-    return " / ".join(decisions[k] for k in DECISION_KEYS)
+def _cell(decisions: dict[str, str], lang: str) -> str:
+    return " / ".join(_decision(lang, k, decisions[k]) for k in DECISION_KEYS)
 
 
-def sweep_text(plan: list, rows: list[dict[str, Any]]) -> str:
+def _value(field: str, value: Any, lang: str) -> str:
+    if isinstance(value, list) and not value:
+        return "-"
+    return value_label(lang, field, value)
+
+
+def sweep_text(plan: list, rows: list[dict[str, Any]], lang: str = "nl", fmt: str = "text",
+               current: dict[str, Any] | None = None, ranges: list[str] | None = None) -> str:
+    """One row per value (the current one marked with *), or a matrix for two fields; with
+    ``ranges`` (visitor thresholds) each row is a range and the advice that changes at each
+    step is listed beside the decisions."""
+    current = current or {}
     fields = [f for f, _ in plan]
+    mark = lambda f, v: " *" if current.get(f) == v else ""
+    title = f"{t(lang, 'sweep')}: " + " × ".join(field_label(lang, f) for f in fields)
+    out = _heading(title, fmt)
+    legend = f"* = {t(lang, 'current')}"
     if len(fields) == 2:
         (f1, v1), (f2, v2) = plan
-        table = []
+        body = []
         for a in v1:
-            row = [a]
+            row = [_value(f1, a, lang) + mark(f1, a)]
             for b in v2:
                 r = next(r for r in rows if r["values"][f1] == a and r["values"][f2] == b)
-                row.append(_cell(r["decisions"]))
-            table.append(row)
-        head = f"cells: meeting_type / police_visibility / risk_level; rows: {f1}; columns: {f2}"
-        return head + "\n\n" + tabulate(table, headers=[f"{f1} \\ {f2}"] + [str(b) for b in v2], tablefmt="grid") + "\n"
+                row.append(_cell(r["decisions"], lang))
+            body.append(row)
+        cells = " / ".join(label(lang, k) for k in DECISION_KEYS)
+        out += [(f"{t(lang, 'cells')}: {cells}; {t(lang, 'rows')}: {field_label(lang, f1)}; "
+                f"{t(lang, 'columns')}: {field_label(lang, f2)}; {legend}"), ""]
+        out.append(table(body, [f"{field_label(lang, f1)} \\ {field_label(lang, f2)}"]
+                         + [_value(f2, b, lang) + mark(f2, b) for b in v2], fmt))
+        return "\n".join(out) + "\n"
+    field = fields[0]
     ids = list(rows[0].get("ids", {})) if rows else []
-    table = [[r["values"][fields[0]]] + [r["decisions"][k] for k in DECISION_KEYS]
-             + ["yes" if r["ids"][i] else "-" for i in ids] for r in rows]
-    return tabulate(table, headers=[fields[0], *DECISION_KEYS, *ids], tablefmt="simple") + "\n"
+    body = []
+    for n, r in enumerate(rows):
+        value = r["values"][field]
+        shown = ranges[n] if ranges else _value(field, value, lang)
+        if ranges:
+            hit = _in_range(current.get(field), ranges[n])
+        else:
+            hit = current.get(field) == value
+        body.append([shown + (" *" if hit else "")] + [_decision(lang, k, r["decisions"][k]) for k in DECISION_KEYS]
+                    + [value_label(lang, "bool", r["ids"][i]) for i in ids])
+    out += [legend, ""]
+    out.append(table(body, [field_label(lang, field), *(label(lang, k) for k in DECISION_KEYS), *ids], fmt))
+    if any("added" in r for r in rows):
+        out += [""] + _heading(t(lang, "steps"), fmt, 2)
+        for n, r in enumerate(rows):
+            step = ranges[n].split("–")[0] if ranges else _value(field, r["values"][field], lang)
+            items = [("+", x) for x in r.get("added", [])] + [("-", x) for x in r.get("removed", [])]
+            if n == 0:
+                continue
+            head = f"{t(lang, 'from')} {step}"
+            if fmt == "markdown":
+                out.append(f"- **{md_escape(head)}**: " + ("; ".join(f"{s} {md_escape(x['title'])}" for s, x in items)
+                                                             or t(lang, "no_change")))
+            else:
+                out.append(f"{head}:")
+                out += [f"  {s} {one_line(x['title'])}" for s, x in items] or [f"  {t(lang, 'no_change')}"]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _in_range(value: Any, text: str) -> bool:
+    if not isinstance(value, int):
+        return False
+    lo, _, hi = text.partition("–")
+    return int(lo) <= value <= (int(hi) if hi else int(lo))
 
 
 def sweep_csv(plan: list, rows: list[dict[str, Any]]) -> str:
@@ -58,7 +227,7 @@ def sweep_csv(plan: list, rows: list[dict[str, Any]]) -> str:
     ids = list(rows[0].get("ids", {})) if rows else []
     w.writerow(fields + list(DECISION_KEYS) + ids)
     for r in rows:
-        w.writerow([_csv_value(r["values"][f]) for f in fields] + [r["decisions"][k] for k in DECISION_KEYS]
+        w.writerow([csv_cell(_csv_value(r["values"][f])) for f in fields] + [r["decisions"][k] for k in DECISION_KEYS]
                    + [str(r["ids"][i]).lower() for i in ids])
     return buf.getvalue()
 
@@ -69,19 +238,104 @@ def _csv_value(v: Any) -> str:
     return str(v).lower() if isinstance(v, bool) else str(v)
 
 
-def sensitivity_text(result: dict[str, Any]) -> str:
-    out = ["decisions now: " + ", ".join(f"{k}={v}" for k, v in result["decisions"].items()), "",
-           "single changes that change a decision:"]
+def sensitivity_text(result: dict[str, Any], lang: str = "nl", fmt: str = "text") -> str:
+    now = "; ".join(f"{label(lang, k)}: {_decision(lang, k, v)}" for k, v in result["decisions"].items())
+    bullet = "- " if fmt == "markdown" else "  "
+    esc = md_escape if fmt == "markdown" else one_line
+    out = _heading(f"{t(lang, 'decisions_now')}: {now}", fmt)
+    out += _heading(t(lang, "single"), fmt, 2)
     for item in result["per_field"]:
-        diff = ", ".join(f"{k} -> {v}" for k, v in item["decisions"].items())
-        out.append(f"  {item['field']}={_csv_value(item['value'])}: {diff}")
-    out += ["", "smallest changes that flip each decision:"]
+        diff = ", ".join(f"{label(lang, k)} \u2192 {_decision(lang, k, v)}" for k, v in item["decisions"].items())
+        out.append(bullet + esc(f"{_changes({item['field']: item['value']}, lang)}: {diff}"))
+    out += [""] + _heading(t(lang, "flips"), fmt, 2)
     for f in result["flips"]:
-        changes = " and ".join(f"{k}={_csv_value(v)}" for k, v in f["changes"].items())
-        out.append(f"  {f['decision']} {f['from']} -> {f['to']}: {changes}")
+        out.append(bullet + esc(f"{label(lang, f['decision'])} {_decision(lang, f['decision'], f['from'])} \u2192 "
+                                f"{_decision(lang, f['decision'], f['to'])}: {_changes(f['changes'], lang)}"))
     for item in result["out_of_reach"]:
-        out.append(f"  {item['decision']} {item['from']} -> {item['to']}: needs more than two changes")
-    out += ["", "fields that cannot change a decision: " + ", ".join(result["fields_without_effect_on_decisions"])]
+        out.append(bullet + esc(f"{label(lang, item['decision'])} {_decision(lang, item['decision'], item['from'])} \u2192 "
+                                f"{_decision(lang, item['decision'], item['to'])}: {t(lang, 'out_of_reach')}"))
+    out += ["", esc(f"{t(lang, 'no_effect')}: "
+                    + ", ".join(field_label(lang, f) for f in result["fields_without_effect_on_decisions"]))]
     return "\n".join(out) + "\n"
 
 
+# --- explain (HOW) and why-not ---------------------------------------------------------
+
+def _node_head(node: dict[str, Any], lang: str) -> str:
+    if "field" in node:
+        return f"{field_label(lang, node['field'])} = {_value(node['field'], node['value'], lang)} ({t(lang, 'input')})"
+    if "value" in node:
+        return f"{field_label(lang, node['id'])} = {_decision(lang, node['id'], node['value'])}"
+    return f"{t(lang, 'kind.' + node.get('kind', 'recommendation'))}: {node['title']} ({_id(node['id'])})"
+
+
+def _citation(c: dict[str, str], lang: str) -> str:
+    return f"{t(lang, 'source')} `{c['source']}` §{c['section']}: \u201c{c['quote']}\u201d"
+
+
+def explain_text(trees: list[dict[str, Any]], lang: str = "nl", fmt: str = "text") -> str:
+    """The derivation trees: each step names its rule (quoted) and its source; in English
+    also the rule's summary (the rules' docstrings are English)."""
+    lines: list[str] = []
+    md = fmt == "markdown"
+    esc = md_escape if md else one_line
+    if md:
+        lines += [f"# {t(lang, 'explain')}", ""]
+
+    def walk(node: dict[str, Any], depth: int) -> None:
+        pad = ("  " if md else "    ") * depth
+        head = esc(_node_head(node, lang)) if "field" in node or "value" in node else (
+            esc(f"{t(lang, 'kind.' + node.get('kind', 'recommendation'))}: {node['title']}") + f" ({_id(node['id'])})")
+        if md:
+            lines.append(f"{pad}- {'**' + head + '**' if depth == 0 else head}")
+        else:
+            lines.append(f"{pad}{'<- ' if depth else ''}{head}")
+        if "rule" in node:
+            sub = pad + ("  " if md else "    ")
+            rule = f"{t(lang, 'rule')} `{node['rule']}`" + (f": {esc(node['doc'])}" if lang == "en" and node.get("doc") else "")
+            lines.append(f"{sub}{'- ' if md else ''}{rule}")
+            for c in node["citations"][:1]:
+                lines.append(f"{sub}{'- ' if md else ''}{esc(_citation(c, lang))}")
+        for child in node.get("because", []):
+            walk(child, depth + 1)
+
+    for tree in trees:
+        walk(tree, 0)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def why_not_text(result: dict[str, Any], lang: str = "nl", fmt: str = "text") -> str:
+    """Why an entry was not advised: the rules that could give it, the condition each missed
+    (what it saw, what it needed), and the smallest change that gives it, confirmed."""
+    md = fmt == "markdown"
+    esc = md_escape if md else one_line
+    bullet = "- " if md else "  "
+    out = _heading(f"{t(lang, 'why_not')}: {result['title']}", fmt)
+    out += [f"{_id(result['id'])} {t(lang, 'not_advised')}", ""]
+    if result.get("subject_excluded"):
+        out += [esc(t(lang, "subject_excluded") + f" ({value_label(lang, 'subject', result['subject'])})."), ""]
+    out += _heading(t(lang, "could_emit"), fmt, 2)
+    if not result["rules"]:
+        out += [t(lang, "no_rule"), ""]
+    for r in result["rules"]:
+        out.append(f"{bullet}{t(lang, 'rule')} `{r['rule']}`" + (f": {esc(r['doc'])}" if lang == "en" and r.get("doc") else ""))
+        for f in r["failed"]:
+            out.append(f"{'  - ' if md else '    '}{t(lang, 'failed')}: " + esc(_condition(f, lang)))
+    changes = result.get("change")
+    out += [""] + _heading(t(lang, "smallest"), fmt, 2)
+    if changes:
+        out.append(esc(_changes(changes, lang)) + f" ({t(lang, 'confirmed')}"
+                   + (f", {t(lang, 'rule')} `{result['change_rule']}`" if result.get("change_rule") else "") + ")")
+    else:
+        out.append(t(lang, "none_found"))
+    return "\n".join(out) + "\n"
+
+
+def _condition(f: dict[str, Any], lang: str) -> str:
+    """'bestaand verzet: gezien geen, nodig georganiseerd verzet of hoger'."""
+    field = f["field"]
+    saw = f.get("saw")
+    seen = t(lang, "absent") if saw is None else _value(field, saw, lang)
+    need = f.get("need_text", {}).get(lang) or _value(field, f.get("need"), lang)
+    return f"{field_label(lang, field)}: {t(lang, 'saw')} {seen}, {t(lang, 'needed')} {need}"
