@@ -14,8 +14,13 @@ LANG_ENV = "BIJEENKOMSTWIJZER_LANG"
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> None:
-    """One line on stderr and exit: no traceback."""
-    click.echo(f"bijeenkomstwijzer: {message}", err=True)
+    """One line on stderr and exit: no traceback. The line is made safe for a terminal
+    (render.safe.one_line), so text from input cannot fake another line or send escapes."""
+    from render.safe import one_line
+    try:
+        click.echo(f"bijeenkomstwijzer: {one_line(message)}", err=True)
+    except (OSError, ValueError):
+        pass  # stderr closed or full: the exit code still tells
     sys.exit(code)
 
 
@@ -61,12 +66,13 @@ def format_option(*choices: str, default: str = "text"):
 
 
 def load_scenario(file: str):
-    from facts.loader import MAX_BYTES, InputError, decode, load_one, parse_text, validate
+    """The scenario in FILE ('-': standard input), or one line and exit 2."""
+    from facts.loader import InputError, load_one, load_stdin
     try:
         if file == "-":
-            text = decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
-            data = parse_text(text, "<stdin>")
-            return validate(data, "<stdin>", "stdin")
+            return load_stdin()
+        if not file.strip():  # Path("") is "."
+            raise InputError("''", "an empty file name; give the path of a scenario file")
         return load_one(Path(file))
     except InputError as exc:
         fail(exc.line())

@@ -209,3 +209,15 @@ def _install_handlers() -> dict:
 def _restore_handlers(saved: dict) -> None:
     for sig, handler in saved.items():
         signal.signal(sig, handler)
+
+
+def discard_stdout() -> None:
+    """After a broken pipe (``| head -1``): send the rest of standard output nowhere, so
+    neither later writes nor the final flush at exit fail, and the run ends quietly."""
+    import sys
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -80,7 +80,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
     def deny(*args, **kwargs):  # root reads everything, so the refusal is simulated
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(facts.loader, "open", deny, raising=False)
+    monkeypatch.setattr(facts.loader, "_open_file", deny)
     r = CliRunner().invoke(main, ["advise", str(f)])
     assert r.exit_code == 2 and r.output.strip() == f"bijeenkomstwijzer: {f}: cannot be read (permission denied)"
 

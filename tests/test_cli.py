@@ -181,9 +181,10 @@ def test_batch_json_and_exit_codes(tmp_path):
     bad.write_text("- just a list\n")
     r = run("batch", ROOT / "examples", bad, "--format", "json")
     results = json.loads(r.stdout)
-    assert r.stderr.strip().endswith("passed, 0 failed, 1 invalid")
+    assert r.stderr.strip().endswith("passed, 0 failed, 1 invalid, 0 unchecked")
     assert r.exit_code == 2
-    assert all(set(x) == {"file", "name", "ok", "error", "decisions", "recommendation_ids", "expect_failures"} for x in results)
+    assert all(list(x) == ["file", "name", "ok", "result", "error", "decisions", "recommendation_ids",
+                           "expect_failures"] for x in results)
     assert [x["ok"] for x in results if x["file"] != str(bad)] and all(x["ok"] for x in results if x["file"] != str(bad))
     assert results[-1]["error"].startswith(str(bad))
 
@@ -246,7 +247,7 @@ def test_batch_out_writes_the_file(tmp_path, fmt):
 def test_batch_glob_and_summary():
     r = run("batch", str(ROOT / "examples" / "azc-*.yaml"), "--jobs", "1")
     assert r.exit_code == 0
-    assert r.stderr.strip() == "3 scenarios: 3 passed, 0 failed, 0 invalid"
+    assert r.stderr.strip() == "3 scenarios: 3 passed, 0 failed, 0 invalid, 0 unchecked"
     nothing = run("batch", str(ROOT / "examples" / "nope-*.yaml"))
     assert nothing.exit_code == 2 and "no file matches" in nothing.stdout
 
