@@ -60,3 +60,20 @@ def verify_text(report: dict[str, Any], samples: int) -> str:
         lines += [f"    - {name}" for name in report[key]]
     lines.append("verify: " + ("no findings" if report["ok"] else "FINDINGS"))
     return "\n".join(lines) + "\n"
+
+
+def exact_text(report: dict[str, Any]) -> str:
+    """The exact verification: each property, the combinations it needed, and every finding
+    with its counterexample as a scenario file."""
+    lines = [f"verify --exact: {report['combinations_total']} combinations in {report['seconds']} s "
+             f"(visitor classes: {', '.join(map(str, report['visitor_classes']))})", ""]
+    lines += [f"  {name}: {detail}" for name, detail in report["properties"].items()]
+    lines += ["", tabulate(sorted(report["combinations"].items()), headers=["property", "combinations"]), ""]
+    if report["ok"]:
+        lines.append("no findings: every property holds over the whole input space")
+    for f in report["findings"]:
+        lines.append(f"FINDING {f['property']}: {f['message']}")
+        if "yaml" in f:
+            lines.append(f"  counterexample (reproduced by the experta engine: {f['reproduced']}):")
+            lines += ["    " + line for line in f["yaml"].splitlines()]
+    return "\n".join(lines) + "\n"

@@ -161,13 +161,27 @@ class CompiledEngine:
         self.advice: dict[str, list[Firing]] = {}
         self.conclusions: dict[str, tuple[Any, Firing]] = {}
 
+    @classmethod
+    def of_rules(cls, rules: Iterable[CompiledRule]) -> "CompiledEngine":
+        """An engine over some compiled rules only (analysis/exact.py evaluates parts)."""
+        engine = cls(())
+        engine.rules = _order(list(rules))
+        return engine
+
     def evaluate(self, scenario: Scenario, max_steps: int = MAX_STEPS) -> "CompiledEngine":
-        self.advice, self.conclusions = {}, {}
         values = {f: getattr(scenario, f) for f in INPUT_FIELDS if f != "name"}
+        return self.run(values, scenario.nearby_stakeholders, {}, max_steps)
+
+    def run(self, values: dict[str, Any], stakeholders: Iterable[Any], derived: dict[str, Any],
+            max_steps: int = MAX_STEPS) -> "CompiledEngine":
+        """Fire the rules on these input values, stakeholders and already derived facts."""
+        self.advice, self.conclusions = {}, {}
         facts: dict[type, list[Fact]] = {Context: [Context(**values)],
-                                        Nearby: [Nearby(nearby_stakeholders=s) for s in scenario.nearby_stakeholders]}
+                                        Nearby: [Nearby(nearby_stakeholders=s) for s in stakeholders]}
         for cls in set(DERIVED_KEYS.values()):
             facts.setdefault(cls, [])
+        for key, value in derived.items():
+            facts[DERIVED_KEYS[key]].append(DERIVED_KEYS[key](**{key: value}))
         steps = max_steps
         for rule in self.rules:
             for activation_facts, context in self._activations(rule, facts):
