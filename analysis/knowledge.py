@@ -69,23 +69,31 @@ def rule_list() -> list[dict[str, Any]]:
 
 
 def coverage(paths) -> dict[str, Any]:
-    """Run every scenario in ``paths`` and report the entries and rules none of them fires."""
-    from analysis.batch import expand
-    from facts.loader import load_file
+    """Run every scenario in ``paths`` and report the entries and rules none of them fires.
+
+    Files that cannot be read or are not valid scenarios (and folders or patterns that give
+    none) are listed in ``invalid``, one line each, never skipped in silence."""
+    from analysis.batch import load_all
+    from render.safe import one_line
     from rules.engine import evaluate
-    fired_ids, fired_rules, scenarios = set(), set(), 0
-    for path in expand(paths):
-        for item in load_file(path):
-            if item.scenario is None:
-                continue
-            scenarios += 1
+    fired_ids, fired_rules, scenarios, invalid = set(), set(), 0, []
+    for item in load_all(paths):
+        if item.scenario is None:
+            invalid.append(item.error.line())
+            continue
+        try:
             outcome = evaluate(item.scenario)
-            fired_ids |= set(outcome.advice)
-            fired_rules |= outcome.fired_rules
+        except Exception as exc:  # noqa: BLE001 - one scenario's rule failure is reported, the rest go on
+            invalid.append(one_line(f"{item.file}: the rules could not finish: {exc}"))
+            continue
+        scenarios += 1
+        fired_ids |= set(outcome.advice)
+        fired_rules |= outcome.fired_rules
     entries = set(kb.load().entries)
     rules = {r.name for r in catalog()}
     return {"scenarios": scenarios,
             "entries_total": len(entries), "entries_fired": len(entries & fired_ids),
             "unfired_entries": sorted(entries - fired_ids),
             "rules_total": len(rules), "rules_fired": len(rules & fired_rules),
-            "unfired_rules": sorted(rules - fired_rules)}
+            "unfired_rules": sorted(rules - fired_rules),
+            "invalid": invalid}

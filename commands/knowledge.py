@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from commands.common import (EXIT_EXPECT, emit, fail,
+from commands.common import (EXIT_EXPECT, EXIT_INPUT, emit, fail,
                              format_option, lang_option)
 
 
@@ -80,20 +80,30 @@ def kb_sources(fmt: str) -> None:
 @click.argument("paths", nargs=-1)
 @format_option("text", "json")
 def kb_coverage(paths: tuple[str, ...], fmt: str) -> None:
-    """Run every scenario in PATHS (default: examples/ and tests/cases/) and report the
-    entries and rules that no scenario fires.
+    """Run every scenario in PATHS (default: the examples/ and tests/cases/ that come with
+    the program, from any directory) and report the entries and rules that no scenario fires.
+    A file that is not a valid scenario, an empty folder or a pattern that matches nothing is
+    named on stderr, and the exit code is 2; unfired entries or rules give exit 1.
 
     \b
     Example:
       bijeenkomstwijzer kb coverage --format json
+      bijeenkomstwijzer kb coverage mijn-oefeningen/
     """
     from analysis.knowledge import coverage
     from render.knowledge import coverage_text
-    paths = paths or tuple(p for p in ("examples", "tests/cases") if Path(p).is_dir())
+    from render.safe import one_line
     if not paths:
-        fail("kb coverage: no scenario folders given (and no examples/ or tests/cases/ here)")
+        root = Path(__file__).resolve().parent.parent
+        paths = tuple(str(root / p) for p in ("examples", "tests/cases") if (root / p).is_dir())
+        if not paths:
+            fail("kb coverage: the examples/ and tests/cases/ of the program are not installed; give PATHS")
     report = coverage(paths)
     emit(fmt, report, lambda: coverage_text(report))
+    for line in report["invalid"]:
+        click.echo(f"bijeenkomstwijzer: kb coverage: {one_line(line)}", err=True)
+    if report["invalid"]:
+        sys.exit(EXIT_INPUT)
     if report["unfired_entries"] or report["unfired_rules"]:
         sys.exit(EXIT_EXPECT)
 
