@@ -262,6 +262,19 @@ def is_own_save(path: Path) -> bool:
     return head == b"" or head == MARKER.encode()
 
 
+def is_plain_answers(path: Path) -> bool:
+    """True if rewriting ``path`` as answers loses nothing: no comments, no ``expect``, only
+    the interview's fields (an answers file of an older version, or one typed by hand)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    if any(line.lstrip().startswith("#") or " #" in line for line in text.splitlines()):
+        return False
+    return isinstance(data, dict) and all(k in questions() for k in data)
+
+
 def check_answers(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """Split saved answers into the ones the model accepts and the ones it refuses
     (field -> reason); fields that are merely missing are not refused."""

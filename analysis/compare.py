@@ -33,7 +33,7 @@ def parse_assignment(text: str, where: str = "--set") -> tuple[str, Any]:
     try:
         return field, parse_answer(field, raw, "en")
     except ValueError as exc:
-        raise InputError(where, str(exc), field) from None
+        raise InputError(where, str(exc).strip(), field) from None
 
 
 def changed(scenario: Scenario, changes: dict[str, Any], where: str = "--set") -> Scenario:

@@ -76,7 +76,7 @@ def _interview(lang: str, save: str | None, resume: str | None, force: bool = Fa
     from commands.common import Interrupted
     from facts.files import OutputError, raise_interrupted
     from facts.loader import InputError, validate
-    from interview import interview, is_own_save, load_answers, msg, rescue_file, write_answers
+    from interview import interview, is_own_save, is_plain_answers, load_answers, msg, rescue_file, write_answers
     for option, value in (("--save", save), ("--resume", resume)):
         if value is not None and not value.strip():
             fail(f"advise: {option}: give a file name")
@@ -90,7 +90,7 @@ def _interview(lang: str, save: str | None, resume: str | None, force: bool = Fa
         if saved_lang and not lang_given:
             lang = saved_lang
     target = save or resume
-    if target and not force and not is_own_save(Path(target)):
+    if target and not force and not is_own_save(Path(target)) and not (target == resume and is_plain_answers(Path(target))):
         fail(f"{target}: exists and was not written by the interview; "
              + ("add --save NEW.yaml to keep it, or --force to overwrite it" if target == resume
                 else "choose another file, or add --force to overwrite it"))
