@@ -2,16 +2,25 @@
 
 The start situation, the municipality's values, the council, the steps of the decision
 process and the people involved (asiel-2021 §3-4, asiel-statushouders-2016 §3-4,
-arbeidsmigranten-2025 §2-3, bewonersbijeenkomst-2021 §2.D).
+arbeidsmigranten-2025 §1-3 and Bijlage 1, bewonersbijeenkomst-2021 §2.D).
 """
 from __future__ import annotations
 
 from facts.vocab import (
-    Initiator, MeetingType, Phase, PriorityValue, Protest, Stakeholder, Subject, Trust,
+    Initiator,
+    Phase,
+    PriorityValue,
+    Protest,
+    Room,
+    Stakeholder,
+    Subject,
+    Trust,
 )
-from rules.base import MATCH, Context, Decided, Nearby, Rule, at_least, at_most, emits, one_of
+from rules.base import MATCH, Context, Nearby, Rule, at_least, at_most, emits, one_of
 
 _ASYLUM_OR_STATUS = one_of(Subject.asylum_reception, Subject.status_holder_housing)
+_ASYLUM_OR_LABOUR = one_of(Subject.asylum_reception, Subject.labour_migrant_housing)
+_LABOUR = Subject.labour_migrant_housing
 
 
 class ProcessRules:
@@ -25,18 +34,21 @@ class ProcessRules:
         asiel-2021 §3 and asiel-statushouders-2016 §3: clarity about the start situation is
         the basis for every further step; ask which frameworks others have fixed, what room
         there is for an own decision and which facts are known; communicate what is not yet
-        known as such. arbeidsmigranten-2025 §2: the same questions.
+        known as such. arbeidsmigranten-2025 §2: a clear picture at the start is important
+        for all steps.
         """
         self.recommend()
 
-    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_most(Phase.proposal)))
-    @emits("process.labour_migrant_frameworks")
+    @Rule(Context(subject=_LABOUR, phase=at_most(Phase.proposal)))
+    @emits("process.labour_migrant_frameworks", "process.labour_local_context")
     def process_labour_migrant_frameworks(self):
-        """Labour migrants before the decision: map province, policy, EU and legal frameworks.
+        """Labour migrants before the decision: the fixed frameworks and the local context.
 
         arbeidsmigranten-2025 §2: fixed frameworks are the province's conditions, municipal
         policy and European rules; legal frameworks include the Omgevingswet and the Wet
-        regie volkshuisvesting; national political plans may weigh in.
+        regie volkshuisvesting; national political plans may weigh in. The context: is the
+        site inside or outside the built-up area, which sectors, the ratio of residents to
+        labour migrants and other priority groups.
         """
         self.recommend()
 
@@ -54,46 +66,38 @@ class ProcessRules:
     # --- the municipality's values ---------------------------------------------------
 
     @Rule(Context(priority_value=MATCH.priority_value))
-    @emits("process.apply_values_consistently")
+    @emits("process.apply_values_consistently", "process.value_safety")
     def process_apply_values_consistently(self):
-        """Always: weigh the three values and apply them consistently throughout.
+        """Always: apply the values consistently, and make safety part of the preparation.
 
         asiel-2021 §3: apply the municipality's values consistently during the decision
         process and communicate them regularly; they give a footing in dilemmas
-        (asiel-statushouders-2016 §3, arbeidsmigranten-2025 §2).
+        (asiel-statushouders-2016 §3, arbeidsmigranten-2025 §2). asiel-2021 §3 and
+        arbeidsmigranten-2025 §2, whichever value weighs most: make safety an integral part
+        of the preparation and weigh it in major decisions, such as the use of meetings.
         """
         self.recommend()
 
-    @Rule(Context(priority_value=PriorityValue.contribution))
+    @Rule(Context(subject=_ASYLUM_OR_LABOUR, phase=at_most(Phase.proposal)))
     @emits("process.value_contribution")
     def process_value_contribution(self):
-        """Contribution weighs most: make the expressed wish to contribute explicit.
+        """Asylum or labour migrants before the decision: make an expressed contribution explicit.
 
-        asiel-2021 §3: make it explicit when the wish has been expressed or the proposal made
-        that the municipality will contribute; §4.2: do not suggest room in a decision that
-        has in fact been taken. arbeidsmigranten-2025 §2: the contribution value.
+        asiel-2021 §3 and arbeidsmigranten-2025 §2, for every municipality whatever value
+        weighs most: make it explicit when the wish has been expressed or the proposal made
+        that the municipality will contribute (to asylum reception; to housing labour
+        migrants).
         """
         self.recommend()
 
-    @Rule(Context(priority_value=PriorityValue.support))
+    @Rule(Context(priority_value=PriorityValue.support, phase=at_most(Phase.proposal)))
     @emits("process.value_support")
     def process_value_support(self):
-        """A supported decision weighs most: careful democratic decision-making.
+        """A supported decision weighs most, before the decision: careful decision-making.
 
         asiel-2021 §3: careful democratic decision-making and a supported decision is one of
-        the values; §4.2: involving residents can serve to broaden support or to solve a
-        problem together.
-        """
-        self.recommend()
-
-    @Rule(Context(priority_value=PriorityValue.safety))
-    @emits("process.value_safety")
-    def process_value_safety(self):
-        """Safety weighs most: make safety an integral part of the preparation.
-
-        asiel-2021 §3: safeguard the safety of office holders and the community; make safety
-        an integral part of the preparation and weigh it in major decisions, such as the use
-        of meetings. arbeidsmigranten-2025 §2 likewise.
+        the values; §4.2 and arbeidsmigranten-2025 §3.2: involving residents can serve to
+        broaden support or to solve a problem together.
         """
         self.recommend()
 
@@ -102,58 +106,55 @@ class ProcessRules:
     @Rule(Context(subject=_ASYLUM_OR_STATUS, phase=at_most(Phase.proposal)))
     @emits("process.council_involvement")
     def process_council_involvement(self):
-        """Asylum or status holders before the decision: involve the council (art. 169.4).
+        """Asylum or status holders before the decision: how to involve the council (art. 169.4).
 
         asiel-2021 §4.2 and asiel-statushouders-2016 §4.2: the executive decides formally, but
-        given the foreseeable impact article 169.4 Gemeentewet makes council involvement often
-        desirable; the executive decides only after the council could state its wishes and
-        concerns. Which role does the council take?
+        given the foreseeable impact article 169.4 Gemeentewet is relevant and council
+        involvement often desirable, depending on the local situation; the executive informs
+        the council beforehand when it asks or when consequences can be far-reaching, and
+        then decides only after the council could state its wishes and concerns. Which role
+        does the council take?
         """
         self.recommend()
 
-    @Rule(Context(subject=_ASYLUM_OR_STATUS, council_meeting=True, phase=at_least(Phase.decided)))
-    @emits("process.council_involvement")
-    def process_council_involvement_meeting(self):
-        """A council meeting after the decision: be clear about the council's role.
-
-        asiel-2021 §4.2: which role does the council have — participating, representing,
-        scrutinising or framework-setting?
-        """
-        self.recommend()
-
-    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_most(Phase.proposal)))
-    @emits("process.council_role_labour_migrants")
+    @Rule(Context(subject=_LABOUR, phase=at_most(Phase.proposal)))
+    @emits("process.council_role_labour_migrants", "process.council_member_information")
     def process_council_role_labour_migrants(self):
-        """Labour migrants before the decision: settle and say who decides what.
+        """Labour migrants before the decision: say who decides what; council members' right.
 
         arbeidsmigranten-2025 §3.2: the council takes the formal decision and the executive
         carries it out, or the executive proposes and the council decides; the executive
-        informs the council beforehand when asked or when consequences are major.
+        must inform the council beforehand when asked or when consequences are major; also
+        individual council members may always ask for information, and the executive is
+        obliged to give it.
         """
         self.recommend()
 
-    @Rule(Context(subject=Subject.labour_migrant_housing, council_meeting=True,
-                  phase=at_least(Phase.decided)))
-    @emits("process.council_role_labour_migrants")
+    @Rule(Context(subject=_LABOUR, council_meeting=True, phase=at_least(Phase.decided)))
+    @emits("process.council_role_labour_migrants", "process.council_member_information")
     def process_council_role_labour_migrants_meeting(self):
-        """Labour migrants, a council meeting after the decision: be clear about the roles.
+        """Labour migrants, a council meeting after the decision: roles and information.
 
-        arbeidsmigranten-2025 §3.2: the executive always answers to the council; the roles of
-        council and executive differ per municipality.
+        arbeidsmigranten-2025 §3.2: the executive always answers to the council; individual
+        council members may always ask for information, and the executive must give it.
         """
         self.recommend()
 
     # --- mapping the process and the people ----------------------------------------
 
     @Rule(Context(phase=at_most(Phase.proposal)))
-    @emits("process.map_process_steps", "process.stakeholder_map")
+    @emits("process.map_process_steps", "process.stakeholder_map", "process.key_figures",
+           "process.know_concerns_and_history")
     def process_map_process_and_people(self):
-        """Before the decision: map the steps, the deadline, the players and their roles.
+        """Before the decision: map the steps, the players, key figures and concerns.
 
         asiel-2021 §4.1 and asiel-statushouders-2016 §4.1: map the steps (when the final
         proposal comes, when a decision is final, the deadline) and all important players
-        with their role per step; arbeidsmigranten-2025 §3-3.1: a clear process manages
-        expectations; the players include the initiator, housing providers and employers.
+        and key figures with their role per step; arbeidsmigranten-2025 §3-3.1: a clear
+        process manages expectations; the players include the initiator, housing providers
+        and employers. asiel-2021 §3 and arbeidsmigranten-2025 §2 (tips for the start
+        situation, whatever the protest): use key figures where possible; know residents'
+        concrete concerns and past controversies.
         """
         self.recommend()
 
@@ -162,9 +163,9 @@ class ProcessRules:
     def process_plan_interaction_early(self):
         """Exploration: plan the interaction with residents and council from the first talks.
 
-        bewonersbijeenkomst-2021 §2.D a-b: from the first talks about a location think about
-        the interaction with residents and council; decide early what room there is to
-        influence the decision.
+        bewonersbijeenkomst-2021 §2.D a-b and arbeidsmigranten-2025 §3.2: from the first
+        talks about a location think about involving residents and others; decide early what
+        room there is to influence the decision, and be clear about it.
         """
         self.recommend()
 
@@ -174,7 +175,8 @@ class ProcessRules:
         """During the decision process: each meeting is one of a series.
 
         bewonersbijeenkomst-2021 §2.D d: see every meeting as part of a series; adapt form and
-        intensity to the moment in the decision process.
+        intensity to the moment in the decision process. arbeidsmigranten-2025 §4.1: which
+        form fits depends on the phase.
         """
         self.recommend()
 
@@ -188,14 +190,15 @@ class ProcessRules:
         """
         self.recommend()
 
-    @Rule(Context(existing_protest=at_least(Protest.concerns),
-                  trust_in_government=at_most(Trust.mixed)))
-    @emits("process.key_figures")
+    @Rule(Context(existing_protest=at_least(Protest.concerns)))
+    @emits("process.key_figures", "process.know_concerns_and_history")
     def process_key_figures_concerns(self):
-        """Concerns or opposition (trust not low): involve key figures from the community.
+        """Concerns or opposition, in any phase: key figures; know the concrete concerns.
 
         asiel-2021 §3 and arbeidsmigranten-2025 §2: use key figures where possible, to see
-        opportunities for contact and not only risks.
+        opportunities for contact and not only risks; know residents' concrete concerns and
+        controversies, including earlier conflicts (asiel-statushouders-2016 §3); attend to
+        feelings and images, not only facts.
         """
         self.recommend()
 
@@ -235,19 +238,7 @@ class ProcessRules:
         """
         self.recommend()
 
-    @Rule(Context(existing_protest=at_least(Protest.concerns)))
-    @emits("process.know_concerns_and_history")
-    def process_know_concerns_and_history(self):
-        """Concerns or opposition: know the concrete concerns and past controversies.
-
-        asiel-2021 §3 and asiel-statushouders-2016 §3: know residents' concrete concerns and
-        controversies, including earlier conflicts; arbeidsmigranten-2025 §2: attend to
-        feelings and images, not only facts.
-        """
-        self.recommend()
-
-    @Rule(Context(subject=Subject.labour_migrant_housing,
-                  existing_protest=at_least(Protest.concerns)))
+    @Rule(Context(subject=_LABOUR, existing_protest=at_least(Protest.concerns)))
     @emits("process.petitions")
     def process_petitions(self):
         """Labour migrants with objections: treat a petition as a signal to talk.
@@ -267,39 +258,63 @@ class ProcessRules:
 
         asiel-2021 §4.2: the municipality negotiates with COA, and COA works with it on
         communication from the start; in practice COA stands beside the executive at
-        residents' meetings. §4.1: COA's communications department can support.
+        residents' meetings.
         """
         self.recommend()
 
-    @Rule(Context(initiator=Initiator.coa,
-                  subject=one_of(Subject.status_holder_housing, Subject.labour_migrant_housing)))
+    @Rule(Context(initiator=Initiator.coa, subject=Subject.status_holder_housing))
     @emits("process.coa_beside_college")
     def process_coa_beside_college_initiator(self):
-        """COA is the initiator (subject other than asylum reception): work with COA.
+        """Status holders with COA as the initiator: work with COA.
 
         asiel-statushouders-2016 §4.2: COA works with the municipality on communication from
-        the start and stands beside the executive at residents' meetings.
+        the start (property director, unit manager, communications adviser) and stands
+        beside the executive at residents' meetings.
         """
         self.recommend()
 
-    @Rule(Context(subject=Subject.asylum_reception, phase=at_least(Phase.decided)))
+    @Rule(Context(subject=Subject.asylum_reception, phase=at_least(Phase.decided),
+                  implementation_room=True))
     @emits("process.coa_sounding_board_after_decision")
     def process_coa_sounding_board_after_decision(self):
-        """Asylum reception after the decision: a sounding-board group with COA.
+        """Asylum reception after the decision, with room on the implementation: COA's sounding board.
 
         asiel-2021 §4.2 and asiel-statushouders-2016 §4.2: COA has good experience with a
-        sounding-board group that helps shape the details after the decision is taken.
+        sounding-board group that helps shape the details after the decision is taken; the
+        decision itself stays closed.
         """
         self.recommend()
 
-    @Rule(Context(initiator=Initiator.coa, phase=at_least(Phase.decided),
-                  subject=one_of(Subject.status_holder_housing, Subject.labour_migrant_housing)))
+    @Rule(Context(subject=Subject.asylum_reception, phase=at_least(Phase.decided),
+                  room_for_decision=at_least(Room.conditions)))
+    @emits("process.coa_sounding_board_after_decision")
+    def process_coa_sounding_board_conditions(self):
+        """Asylum reception after the decision, room for conditions: COA's sounding board.
+
+        asiel-2021 §4.2: a sounding-board group that thinks along about the details and the
+        implementation after the decision.
+        """
+        self.recommend()
+
+    @Rule(Context(initiator=Initiator.coa, subject=Subject.status_holder_housing,
+                  phase=at_least(Phase.decided), implementation_room=True))
     @emits("process.coa_sounding_board_after_decision")
     def process_coa_sounding_board_initiator(self):
-        """COA as initiator after the decision: a sounding-board group with COA.
+        """Status holders with COA after the decision, room on the implementation: sounding board.
 
         asiel-statushouders-2016 §4.2: COA's positive experience with a sounding-board group
-        after the decision.
+        that thinks along about the details after the decision.
+        """
+        self.recommend()
+
+    @Rule(Context(initiator=Initiator.coa, subject=Subject.status_holder_housing,
+                  phase=at_least(Phase.decided), room_for_decision=at_least(Room.conditions)))
+    @emits("process.coa_sounding_board_after_decision")
+    def process_coa_sounding_board_initiator_conditions(self):
+        """Status holders with COA after the decision, room for conditions: sounding board.
+
+        asiel-statushouders-2016 §4.2: a sounding-board group that thinks along about the
+        details and the implementation after the decision.
         """
         self.recommend()
 
@@ -314,40 +329,80 @@ class ProcessRules:
         """
         self.recommend()
 
-    @Rule(Context(subject=Subject.labour_migrant_housing, initiator=Initiator.private))
-    @emits("process.private_initiator_dialogue")
+    @Rule(Context(subject=_LABOUR, initiator=Initiator.private,
+                  phase=at_most(Phase.implementation)))
+    @emits("process.private_initiator_dialogue", "process.labour_partners")
     def process_private_initiator_dialogue(self):
-        """Labour migrants with a private initiator: the initiator holds the dialogue.
+        """Labour migrants with a private initiator, until occupation: the initiator's dialogue.
 
-        arbeidsmigranten-2025 §3.2: under the Omgevingswet the initiator is responsible for
-        the dialogue with the surroundings, as part of the permit; §3: a municipality that
-        is positive thinks along, is present and explains why it is positive.
+        arbeidsmigranten-2025 §1 and §3: the initiator is responsible for a good dialogue
+        with the surroundings; §3.2: work together on communication from the start;
+        municipality and initiator often work together at meetings. Bijlage 1: name the
+        partners (housing providers, employment agencies) and the roles of municipality,
+        businesses and residents; involve housing providers and employers.
         """
         self.recommend()
 
-    @Rule(Context(subject=Subject.labour_migrant_housing, initiator=Initiator.municipality))
-    @emits("process.municipality_led_labour_location")
+    @Rule(Context(subject=_LABOUR, initiator=Initiator.private, phase=at_most(Phase.proposal)))
+    @emits("process.permit_stage_dialogue")
+    def process_permit_stage_dialogue(self):
+        """Labour migrants with a private initiator, before the decision: the permit stage.
+
+        arbeidsmigranten-2025 §3.2: under the Omgevingswet the initiator holds the dialogue
+        with the surroundings as part of the environmental permit, and then submits the
+        proposal to the municipality; §3: a clear process tells everyone when they have
+        influence.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=_LABOUR, initiator=Initiator.private,
+                  municipality_supports_initiative=True, phase=at_most(Phase.implementation)))
+    @emits("process.municipality_supports_initiative")
+    def process_municipality_supports_initiative(self):
+        """Labour migrants, the municipality is positive about the private initiative.
+
+        arbeidsmigranten-2025 §1 and §3: a municipality that is positive about the initiative
+        thinks along, is present and explains why it is positive; §3.1 (example): it thought
+        along about the drop-in evening and was present with officials and administrators.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=_LABOUR, initiator=Initiator.municipality,
+                  phase=at_most(Phase.implementation)))
+    @emits("process.municipality_led_labour_location", "process.labour_partners")
     def process_municipality_led_labour_location(self):
         """Labour migrants, the municipality designates the site: its role changes.
 
         arbeidsmigranten-2025 §3: when the municipality designates a location and looks for
         a developer, its role changes; §3.2: agree with the developer at the outset, also on
         communication; municipality and initiator often work together at meetings.
+        Bijlage 1: name the partners and their roles.
         """
         self.recommend()
 
-    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_least(Phase.decided)))
+    @Rule(Context(subject=_LABOUR, phase=at_least(Phase.decided), implementation_room=True))
     @emits("process.labour_sounding_board_not_consent")
     def process_labour_sounding_board(self):
-        """Labour migrants after the decision: a sounding board; thinking along is not consent.
+        """Labour migrants after the decision, room on the implementation: a sounding board.
 
         arbeidsmigranten-2025 §3.2: a sounding-board group can be informed periodically on
-        the implementation plan and advise on bottlenecks; thinking along does not mean
-        agreeing or giving up objections.
+        the implementation plan, advise on bottlenecks and think along about design and
+        management; thinking along does not mean agreeing or giving up objections.
         """
         self.recommend()
 
-    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_most(Phase.proposal)),
+    @Rule(Context(subject=_LABOUR, phase=at_least(Phase.decided),
+                  room_for_decision=at_least(Room.conditions)))
+    @emits("process.labour_sounding_board_not_consent")
+    def process_labour_sounding_board_conditions(self):
+        """Labour migrants after the decision, room for conditions: a sounding board.
+
+        arbeidsmigranten-2025 §3.2: a sounding-board group thinks along about the
+        implementation, such as design and management; thinking along is not consent.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=_LABOUR, phase=at_most(Phase.proposal)),
           Nearby(nearby_stakeholders=Stakeholder.neighbourhood_council))
     @emits("process.labour_sounding_board_not_consent")
     def process_labour_sounding_board_council(self):
@@ -358,7 +413,7 @@ class ProcessRules:
         """
         self.recommend()
 
-    @Rule(Context(subject=Subject.labour_migrant_housing))
+    @Rule(Context(subject=_LABOUR))
     @emits("warning.eu_free_movement")
     def process_warn_eu_free_movement(self):
         """Labour migrants: quotas aimed at this group conflict with EU free movement.
@@ -372,22 +427,14 @@ class ProcessRules:
     # --- decision-making -----------------------------------------------------------
 
     @Rule(Context(subject=MATCH.subject))
-    @emits("process.transparent_about_motives")
+    @emits("process.transparent_about_motives", "process.sincere_about_interests")
     def process_transparent_about_motives(self):
-        """Always: be transparent about the motives for reception or housing.
+        """Always: be open about the motives; gather interests sincerely, from both sides.
 
-        bewonersbijeenkomst-2021 §2.D c, asiel-2021 §4.2, arbeidsmigranten-2025 §3.2: be
-        transparent about the motivation, the executive's values, and the legal tasks or
-        regional agreements.
-        """
-        self.recommend()
-
-    @Rule(Decided(meeting_type=at_least(MeetingType.consult)))
-    @emits("process.sincere_about_interests")
-    def process_sincere_about_interests(self):
-        """Consulting or co-producing: gather interests sincerely, from both sides.
-
-        bewonersbijeenkomst-2021 §2.D e: be sincere in gathering the different interests and
-        needs and in what you will do with them, for supporters and opponents alike.
+        bewonersbijeenkomst-2021 §2.D c, asiel-statushouders-2016 §4.2,
+        arbeidsmigranten-2025 §3.2: be transparent about the motivation, the executive's
+        values, and the legal tasks or regional agreements. bewonersbijeenkomst-2021 §2.D e
+        and arbeidsmigranten-2025 §5.3.1, for every meeting: be sincere in gathering the
+        interests of supporters and opponents and clear about what you do with them.
         """
         self.recommend()
