@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import rules._compat  # noqa: F401  (must come before experta)
-from experta import NOT, TEST, Fact
+from experta import AND, NOT, OR, TEST, Fact
 from experta.fact import InitialFact
-from experta.fieldconstraint import FieldConstraint, L
+from experta.fieldconstraint import FieldConstraint, L, P, W
 from experta.matchers.rete.check import FeatureCheck
 from experta.matchers.rete.utils import prepare_rule
 
@@ -113,13 +113,56 @@ def _branch(ces: Iterable[Any]) -> Branch:
     return Branch(tuple(pos), tuple(neg), tuple(tests))
 
 
-def compile_rule(name: str, rule) -> CompiledRule:
+class _NotSimple(Exception):
+    """A condition the fast rewrite does not handle: experta's own rewrite is used."""
+
+
+def _conjunctions(ces: Iterable[Any]) -> list[list[Any]]:
+    """The disjunctive normal form of an implicit AND of conditions, for the shapes the rules
+    use (Fact patterns with literal, predicate or binding fields; AND; OR; NOT of one Fact;
+    TEST). tests/test_compiled.py checks it against experta's own rewrite for every rule."""
+    branches: list[list[Any]] = [[]]
+    for ce in ces:
+        alternatives = _alternatives(ce)
+        branches = [b + a for b in branches for a in alternatives]
+    return branches
+
+
+def _alternatives(ce: Any) -> list[list[Any]]:
+    if isinstance(ce, OR):
+        return [conj for sub in ce for conj in _alternatives(sub)]
+    if isinstance(ce, AND):
+        return _conjunctions(ce)
+    if isinstance(ce, NOT):
+        if len(ce) == 1 and isinstance(ce[0], Fact) and _simple_fact(ce[0]):
+            return [[ce]]
+        raise _NotSimple
+    if isinstance(ce, Fact):
+        if not _simple_fact(ce):
+            raise _NotSimple
+        return [[ce]]
+    if isinstance(ce, TEST):
+        return [[ce]]
+    raise _NotSimple
+
+
+def _simple_fact(fact: Fact) -> bool:
+    return all(not isinstance(v, FieldConstraint) or type(v) in (L, P, W) for v in fact.values())
+
+
+def _experta_conjunctions(rule) -> list[tuple[Any, ...]]:
+    """experta's own rewrite (prepare_rule), as a list of conjunctions."""
     prepared = prepare_rule(rule)
-    from experta import OR, AND
     if len(prepared) == 1 and isinstance(prepared[0], OR):
-        alternatives = [alt if isinstance(alt, AND) else (alt,) for alt in prepared[0]]
-    else:
-        alternatives = [tuple(prepared)]
+        return [alt if isinstance(alt, AND) else (alt,) for alt in prepared[0]]
+    return [tuple(prepared)]
+
+
+def compile_rule(name: str, rule) -> CompiledRule:
+    try:
+        alternatives = _conjunctions(rule)
+    except _NotSimple:
+        alternatives = _experta_conjunctions(rule)
     branches = tuple(_branch(alt) for alt in alternatives)
     keys = _pattern_keys(tuple(rule), {})
     needs = frozenset(k for t, ks in keys.items() if t in DERIVED_KEYS.values() for k in ks)

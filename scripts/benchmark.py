@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""Benchmarks (never timed tests): wall-clock numbers with the commands that produce them.
+"""Benchmarks (never timed tests): wall-clock numbers with the commands that produce them,
+measured in one run on one machine, reported as ratios where a ratio is the claim.
 
-  python scripts/benchmark.py            # all
-  python scripts/benchmark.py engine     # ms per scenario, in-process
+  python scripts/benchmark.py            # all, with a summary table at the end
+  python scripts/benchmark.py startup    # cold `advise` against the import floor
+  python scripts/benchmark.py engine     # per scenario: compiled, experta reused, a new experta engine
+  python scripts/benchmark.py batch      # `batch --jobs 1` and `--jobs 2` over 2,000 JSON files
+  python scripts/benchmark.py exact      # `verify --exact` wall time
   python scripts/benchmark.py sensitivity  # counterfactual search per example (limit 1 s)
   python scripts/benchmark.py bad        # every tests/bad file through `advise`, as a process
 """
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import subprocess
@@ -19,21 +24,97 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def engine(n: int = 1000) -> None:
-    from facts.scenario import Scenario
+ROWS: list[list[str]] = []  # the summary table: what, measured, against, ratio
+
+
+def _row(what: str, value: str, against: str = "", ratio: str = "") -> None:
+    ROWS.append([what, value, against, ratio])
+
+
+def _process_seconds(args: list[str], runs: int = 7, env: dict | None = None) -> float:
+    """Median wall time of a whole process (start-up included)."""
+    import os
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(args, capture_output=True, stdin=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+FLOOR = "import sys; sys.path.insert(0, %r); import rules._compat, experta, pydantic, click, yaml, tabulate"
+
+
+def startup() -> None:
+    """Cold `advise` on an example as a whole process, against importing its libraries."""
+    example = str(ROOT / "examples" / "azc-informatiemarkt.yaml")
+    subprocess.run([sys.executable, str(ROOT / "cli.py"), "advise", example], capture_output=True)  # fills the KB cache
+    floor = _process_seconds([sys.executable, "-c", FLOOR % str(ROOT)])
+    advise = _process_seconds([sys.executable, str(ROOT / "cli.py"), "advise", example, "--format", "json"])
+    text = _process_seconds([sys.executable, str(ROOT / "cli.py"), "advise", example])
+    print(f"start-up: import floor {floor * 1000:.0f} ms; advise --format json {advise * 1000:.0f} ms "
+          f"({advise / floor:.2f}x); advise (text) {text * 1000:.0f} ms ({text / floor:.2f}x)")
+    _row("cold advise --format json (process)", f"{advise * 1000:.0f} ms", f"import floor {floor * 1000:.0f} ms",
+         f"{advise / floor:.2f}x")
+
+
+def engine(n: int = 1000, fresh: int = 40) -> None:
+    """Per scenario: the compiled engine, the reused experta engine and a new experta engine
+    per scenario (what most experta code does)."""
     from analysis.verify import random_inputs
-    from rules.engine import evaluate, get_engine
+    from facts.scenario import Scenario
+    from rules.engine import Advisor, evaluate, get_engine
     t = time.perf_counter()
     get_engine()
     build = time.perf_counter() - t
     scenarios = [Scenario(name="b", **v) for v in random_inputs(n, random.Random(1))]
-    times = []
-    for s in scenarios:
-        t = time.perf_counter()
-        evaluate(s)
-        times.append(time.perf_counter() - t)
-    print(f"engine: built in {build * 1000:.0f} ms; {n} scenarios: median {statistics.median(times) * 1000:.1f} ms, "
-          f"p95 {sorted(times)[int(n * .95)] * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
+
+    def median_ms(run, items) -> float:
+        times = []
+        for s in items:
+            t = time.perf_counter()
+            run(s)
+            times.append(time.perf_counter() - t)
+        return statistics.median(times) * 1000
+
+    evaluate(scenarios[0])  # compile once
+    compiled = median_ms(lambda s: evaluate(s, "compiled"), scenarios)
+    reused = median_ms(lambda s: evaluate(s, "experta"), scenarios)
+    new = median_ms(lambda s: Advisor().evaluate(s), scenarios[:fresh])
+    print(f"engine: experta network built in {build * 1000:.0f} ms; median per scenario: compiled {compiled:.2f} ms, "
+          f"experta reused {reused:.2f} ms, a new experta engine per scenario {new:.1f} ms "
+          f"({new / compiled:.0f}x the compiled engine)")
+    _row("engine, median per scenario (compiled)", f"{compiled:.2f} ms", f"experta reused {reused:.2f} ms",
+         f"{reused / compiled:.1f}x")
+    _row("engine, a new experta engine per scenario", f"{new:.1f} ms", "compiled", f"{new / compiled:.0f}x")
+
+
+def batch(n: int = 2000) -> None:
+    """`batch` over n generated JSON files, whole process, with --jobs 1 and --jobs 2."""
+    import json
+    import tempfile
+    from analysis.verify import random_inputs
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "scenarios"
+        folder.mkdir()
+        for i, values in enumerate(random_inputs(n, random.Random(2))):
+            (folder / f"s{i:05d}.json").write_text(json.dumps({"name": f"s{i}", **values}), encoding="utf-8")
+        out = {}
+        for jobs in (1, 2):
+            target = Path(tmp) / f"out{jobs}.jsonl"
+            seconds = _process_seconds([sys.executable, str(ROOT / "cli.py"), "batch", str(folder), "--format",
+                                        "jsonl", "--jobs", str(jobs), "--out", str(target)], runs=3)
+            out[jobs] = target.read_bytes()
+            print(f"batch --jobs {jobs}: {n} files in {seconds:.2f} s = {n / seconds:.0f} scenarios/s")
+            _row(f"batch --jobs {jobs}, {n} JSON files (process)", f"{n / seconds:.0f} scenarios/s")
+        print(f"batch output --jobs 1 == --jobs 2: {out[1] == out[2]}")
+
+
+def exact() -> None:
+    """`verify --exact` as a whole process."""
+    seconds = _process_seconds([sys.executable, str(ROOT / "cli.py"), "verify", "--exact", "--format", "json"], runs=1)
+    print(f"verify --exact: {seconds:.1f} s")
+    _row("verify --exact (process)", f"{seconds:.1f} s", "limit 120 s")
 
 
 def sensitivity(limit: float = 1.0) -> int:
@@ -78,12 +159,18 @@ def bad(limit: float = 2.0) -> int:
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["engine", "sensitivity", "bad"]
+    which = sys.argv[1:] or ["startup", "engine", "batch", "exact", "sensitivity", "bad"]
     rc = 0
-    if "engine" in which:
-        engine()
+    for name in ("startup", "engine", "batch", "exact"):
+        if name in which:
+            globals()[name]()
     if "sensitivity" in which:
         rc |= sensitivity()
     if "bad" in which:
         rc |= bad()
+    if ROWS:
+        import platform
+        from tabulate import tabulate
+        print(f"\n{time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(tabulate(ROWS, headers=["measured", "value", "against", "ratio"], tablefmt="github"))
     sys.exit(rc)
