@@ -1,80 +1,173 @@
 """Recommendations: communication.
 
 Social-media monitoring and analysis (asiel-2021 §8, arbeidsmigranten-2025 §7), the
-message and its messengers (asiel-2021 §3-4, bewonersbijeenkomst-2021 §2.A,
-arbeidsmigranten-2025 §5.1, twente-2016 §1-5) and the five-phase communication plan for
-labour-migrant housing (arbeidsmigranten-2025 Bijlage 1). Rules only rise with protest,
-social media and media attention (``at_least``), never fall.
+message and its messengers (asiel-2021 §3-4, bewonersbijeenkomst-2021 §2.A and §2.C.1,
+arbeidsmigranten-2025 §5.1 and §5.3.1, twente-2016 §1-5) and the five-phase communication
+plan for labour-migrant housing (arbeidsmigranten-2025 Bijlage 1). What the guides give for
+every meeting is advised for every meeting; the rest rises with protest, social media and
+media attention (``at_least``), never falls. Twente's figures and its "one government"
+approach concern refugee reception and status holders, so they are not advised for labour
+migrants.
 """
 from __future__ import annotations
 
 from facts.vocab import (
-    Area, Initiator, Media, Phase, Protest, RiskLevel, Room, SocialMedia, Subject, Trust,
+    Area,
+    Initiator,
+    Media,
+    Phase,
+    Priority,
+    Protest,
+    Room,
+    SocialMedia,
+    Subject,
 )
-from rules.base import MATCH, OR, Assessed, Context, Decided, Rule, at_least, at_most, emits, one_of
+from rules.base import (
+    MATCH,
+    OR,
+    Context,
+    Decided,
+    Rule,
+    at_least,
+    at_most,
+    emits,
+    one_of,
+    raises,
+)
+
+REFUGEES = (Subject.asylum_reception, Subject.status_holder_housing)
 
 
 class CommunicationRules:
-    # --- social media: monitoring ------------------------------------------
-    @Rule(Context(phase=at_most(Phase.proposal)))
+    # --- standing preparation: every meeting -----------------------------------
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("communication.social_media_monitoring", "communication.broad_search_query")
-    def communication_monitor_before_announcement(self):
-        """Before the plans are announced: start monitoring, with a broad search query.
+    def communication_monitor_always(self):
+        """Every meeting: monitor social media before, during and after the decision.
 
-        asiel-2021 §8.2: monitor online messages before the announcement, so there is room to
-        assess them and agree a joint way of working before the pressure rises; start with a
-        broad search query. arbeidsmigranten-2025 §7.2: monitor actively before, during and
-        after decisions; be aware of the online conversation early.
+        asiel-2021 §8.2: organise the monitoring of social media before, during and after
+        the decision; monitor before the announcement, so there is room to assess messages
+        and agree a joint way of working; start from a broad search query.
+        arbeidsmigranten-2025 §7.2: monitor actively before, during and after decisions;
+        start broad.
         """
         self.recommend()
 
-    @Rule(Context(social_media=at_least(SocialMedia.active)))
-    @emits("communication.social_media_monitoring", "communication.broad_search_query",
-           "communication.environment_analysis_ibs")
-    def communication_monitor_online_activity(self):
-        """Active or mobilising social media: monitor and interpret with IBS analyses.
+    @Rule(Context(social_media=at_least(SocialMedia.mobilising)))
+    @raises(Priority.essential)
+    @emits("communication.social_media_monitoring")
+    def communication_monitor_mobilising(self):
+        """Mobilising social media: monitoring becomes essential.
 
-        asiel-2021 §8.1: social media are used to inform, participate and mobilise; open
-        sources can be monitored with available technology. §8.2: make periodic environment
-        analyses (IBS), summarised in a short daily report, more often when dynamics rise;
-        start from a broad search query. twente-2016 §4: a periodic media monitor.
+        asiel-2021 §8.1: social media are used to bring many people out quickly, through
+        closed and open channels; open sources can be monitored to act on them. §8.2:
+        monitoring ahead lets you assess messages and agree a way of working also when the
+        pressure rises.
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
+    @emits("communication.monitor_during_meeting")
+    def communication_monitor_during_meeting(self):
+        """Every meeting: watch social media during the meeting as well.
+
+        bewonersbijeenkomst-2021 §2.A (preparation of every meeting): monitor social media
+        during the meeting too and anticipate the coverage; visitors are often in direct
+        contact with (social) media. arbeidsmigranten-2025 §5.1: residents are often active
+        on (social) media; take that into account.
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
+    @emits("communication.spokesperson_arrangements", "communication.brief_front_office",
+           "communication.qa_for_staff")
+    def communication_standing_preparation(self):
+        """Every meeting: press and spokesmanship, the front office, a Q&A for staff.
+
+        bewonersbijeenkomst-2021 §2.A (preparation of every meeting): how to deal with the
+        media, who speaks to them; do not forget to brief front-desk and front-line staff
+        and give them a line to take; an extensive Q&A with factual and
+        administrative-political questions divided. asiel-2021 §4.1: how spokesmanship is
+        arranged, what role the customer contact centre has. arbeidsmigranten-2025 §5.1:
+        open meeting or press moment, who talks to the press; a Q&A for staff, front desk
+        included, and a joint line to take.
+        """
+        self.recommend()
+
+    @Rule(Context(media_attention=at_least(Media.regional)))
+    @raises(Priority.essential)
+    @emits("communication.spokesperson_arrangements")
+    def communication_spokesperson_media_attention(self):
+        """Regional or national media attention: press arrangements become essential.
+
+        asiel-2021 §8: media attention and news value, local, regional and national, drive
+        the dynamics; §8.2: monitoring ahead lets you tell local residents apart when
+        national media attention comes. bewonersbijeenkomst-2021 §2.A: who speaks to the
+        media, is the meeting open to them or is there a separate press conference.
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
+    @emits("communication.communicate_unknowns")
+    def communication_unknowns(self):
+        """Every meeting: share only reliable information and say what is not yet known.
+
+        asiel-2021 §3: sharing information is very important, but only when it is reliable;
+        communicate what is not yet known as such. bewonersbijeenkomst-2021 §2.A: do not
+        answer on content when you do not know; procedurally you can.
+        arbeidsmigranten-2025 §2: share information only when it is correct; say so
+        honestly when something is not yet known.
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
+    @emits("communication.information_is_framed", "communication.not_bigger_not_smaller")
+    def communication_at_the_meeting(self):
+        """Every meeting: facts with an eye for framing; no bigger and no smaller than it is.
+
+        bewonersbijeenkomst-2021 §2.C.1 and asiel-statushouders-2016 §6.4 (during the
+        meeting): you can meet concerns with facts, but information is never neutral, it is
+        always framed; acknowledge that it is exciting for everyone and make the arrival of
+        newcomers no bigger than it is, but no smaller either. arbeidsmigranten-2025
+        §5.3.1: facts are always seen from a perspective; do not exaggerate or play it down.
+        """
+        self.recommend()
+
+    # --- social media: monitoring, tied to the situation ------------------------
+    @Rule(Context(social_media=at_least(SocialMedia.active)))
+    @emits("communication.environment_analysis_ibs", "communication.social_media_not_representative")
+    def communication_monitor_online_activity(self):
+        """Active or mobilising social media: interpret with IBS analyses, not as public opinion.
+
+        asiel-2021 §8.2: make periodic environment analyses (IBS), summarised in a short
+        daily report, more often when dynamics rise. §8: social media are not representative
+        of public opinion but an echo chamber of questions, emotions, associations and
+        behaviour; §8.1: those who join in online mostly hold a view already.
+        arbeidsmigranten-2025 §7: no representative picture, but a gauge of emotions.
+        twente-2016 §4: a periodic media monitor.
         """
         self.recommend()
 
     @Rule(Context(area=Area.urban))
-    @emits("communication.social_media_monitoring", "communication.broad_search_query",
-           "communication.environment_analysis_ibs")
+    @emits("communication.environment_analysis_ibs")
     def communication_monitor_urban(self):
-        """Urban area: more online activity, so monitor and analyse.
+        """Urban area: more online activity, so analyse the monitoring periodically.
 
         asiel-2021 §8: the more urban the area, the more activity on social media;
         arbeidsmigranten-2025 §7: in urban areas online activity is larger and more dynamic.
         """
         self.recommend()
 
-    @Rule(Context(existing_protest=at_least(Protest.organised)))
-    @emits("communication.social_media_monitoring", "communication.broad_search_query",
-           "communication.follow_platform_shift")
-    def communication_monitor_organised_opposition(self):
-        """Organised opposition: monitor, and follow the conversation where it moves.
+    @Rule(OR(Context(existing_protest=at_least(Protest.organised)),
+             Context(social_media=at_least(SocialMedia.mobilising))))
+    @emits("communication.follow_platform_shift")
+    def communication_follow_platform_shift(self):
+        """Organised opposition or mobilising online: follow the conversation where it moves.
 
         asiel-2021 §8.1: with organised protest and polarisation the conversation often
         shifts to Facebook, into open pages and closed groups; §8.2: move along when the
         online conversation moves and look at the interaction on the pages.
         arbeidsmigranten-2025 §7.2: follow the conversation, also when it moves.
-        """
-        self.recommend()
-
-    @Rule(OR(Context(social_media=at_least(SocialMedia.active)),
-             Context(existing_protest=at_least(Protest.organised)),
-             Context(media_attention=at_least(Media.regional))))
-    @emits("communication.monitor_during_meeting")
-    def communication_monitor_during_meeting(self):
-        """Online activity, organised opposition or wider media: watch online during the meeting.
-
-        bewonersbijeenkomst-2021 §2.A: monitor social media during the meeting too and
-        anticipate the coverage; visitors are often in direct contact with (social) media.
-        twente-2016 §2: work proactively and reactively around meetings.
         """
         self.recommend()
 
@@ -92,26 +185,17 @@ class CommunicationRules:
         self.recommend()
 
     # --- social media: responding ---------------------------------------------
-    @Rule(Context(social_media=at_least(SocialMedia.mobilising)))
-    @emits("communication.webcare_rapid_response", "communication.follow_platform_shift")
-    def communication_mobilising_online(self):
-        """Mobilising social media: webcare on several sources and a rapid response team.
-
-        asiel-2021 §8.2: be able to do webcare and analyses on several sources at once;
-        §8.1: social media bring many people out quickly, via closed and open channels.
-        asiel-statushouders-2016 §7.4: a rapid response team can refute factual
-        inaccuracies. arbeidsmigranten-2025 Bijlage 1: answer questions and signals quickly.
-        """
-        self.recommend()
-
-    @Rule(Context(media_attention=at_least(Media.regional)))
+    @Rule(OR(Context(social_media=at_least(SocialMedia.mobilising)),
+             Context(media_attention=at_least(Media.regional))))
     @emits("communication.webcare_rapid_response")
-    def communication_webcare_media_attention(self):
-        """Regional or national media attention: webcare and a rapid response capacity.
+    def communication_webcare(self):
+        """Mobilising social media or wide media attention: webcare, perhaps a rapid response team.
 
-        asiel-2021 §8: media attention and national action groups drive social-media
-        dynamics; §8.2: be able to do webcare on several sources at once.
-        asiel-statushouders-2016 §7.4: a rapid response team refutes factual inaccuracies.
+        asiel-2021 §8.2: be able to do webcare and analyses on several sources at once; §8:
+        media attention and national action groups drive social-media dynamics.
+        asiel-statushouders-2016 §7.4: social media play an important role in the debate;
+        decide your way of working; you can, for example, organise a rapid response team
+        that refutes factual inaccuracies.
         """
         self.recommend()
 
@@ -119,7 +203,7 @@ class CommunicationRules:
                   existing_protest=at_least(Protest.concerns)))
     @emits("communication.invite_negative_voices")
     def communication_invite_online_critics(self):
-        """Concerns voiced while social media are active: invite the online critics to talk.
+        """Concerns voiced while social media are active: the online critics can be invited.
 
         asiel-2021 §8.1: you can invite the people who are (negatively) active for a
         conversation. arbeidsmigranten-2025 §5.1: talk to active opponents beforehand to hear
@@ -153,92 +237,38 @@ class CommunicationRules:
         """
         self.recommend()
 
-    # --- plan, spokesmanship, staff ---------------------------------------------
-    @Rule(Context(subject=one_of(Subject.asylum_reception, Subject.status_holder_housing)))
+    # --- plan, one government ---------------------------------------------------
+    @Rule(Context(subject=one_of(*REFUGEES)))
     @emits("communication.communication_plan")
     def communication_plan_asylum_status_holders(self):
         """Asylum reception or status-holder housing: a communication plan.
 
         asiel-2021 §4.1: organise the provision of information and make a communication
         plan (who, how, when, spokesmanship, internal organisation); COA's communication
-        department can support. §3: clarity enables clear communication and an equal level
-        of knowledge. (Labour-migrant housing follows the step plan of Bijlage 1 below.)
+        department can support. asiel-statushouders-2016 §4.1: organise the provision of
+        information. §3: clarity enables clear communication and an equal level of
+        knowledge. (Labour-migrant housing follows the step plan of Bijlage 1 below.)
         """
         self.recommend()
 
-    @Rule(Context(media_attention=at_least(Media.local)))
-    @emits("communication.spokesperson_arrangements")
-    def communication_spokesperson(self):
-        """Media attention: agree who speaks to the press and how.
-
-        bewonersbijeenkomst-2021 §2.A and arbeidsmigranten-2025 §5.1: is the meeting open
-        to the media or is there a separate press moment, and who speaks to the press;
-        asiel-2021 §4.1: how is spokesmanship arranged.
-        """
-        self.recommend()
-
-    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
-    @emits("communication.mayor_spokesperson_public_order")
-    def communication_mayor_public_order(self):
-        """High or critical risk: the mayor is the spokesperson on public order.
-
-        twente-2016 §2: the mayor is spokesperson on public order and safety; the executive
-        communicates about incidents and makes clear what is and is not allowed.
-        arbeidsmigranten-2025 §5.1: the mayor is always responsible for safety.
-        """
-        self.recommend()
-
-    @Rule(OR(Context(initiator=one_of(Initiator.coa, Initiator.private)),
+    @Rule(Context(subject=one_of(*REFUGEES)),
+          OR(Context(initiator=Initiator.coa),
              Context(existing_protest=at_least(Protest.organised)),
              Context(media_attention=at_least(Media.regional))))
     @emits("communication.one_government_one_message")
     def communication_one_message(self):
-        """Several parties, organised opposition or wide media: one government, one message.
+        """Refugee reception or status holders, with COA or under public pressure: one message.
 
-        twente-2016 §1, §2: act as one government with one message, prepared jointly;
-        §5: a core message that administrators use as a frame. arbeidsmigranten-2025 §5.1:
-        organise with the initiator and keep a joint line to take.
-        """
-        self.recommend()
-
-    @Rule(Decided(meeting_type=MATCH.meeting_type))
-    @emits("communication.qa_for_staff")
-    def communication_qa_for_staff(self):
-        """Every meeting: a Q&A for staff, factual and political questions divided.
-
-        bewonersbijeenkomst-2021 §2.A: make an extensive Q&A for the staff involved and
-        distinguish factual from administrative-political questions; arbeidsmigranten-2025
-        §5.1: draw up a Q&A and decide who answers which kind of question.
-        """
-        self.recommend()
-
-    @Rule(OR(Context(phase=at_least(Phase.proposal)),
-             Context(social_media=at_least(SocialMedia.active)),
-             Context(media_attention=at_least(Media.local))))
-    @emits("communication.brief_front_office")
-    def communication_front_office(self):
-        """Plans public or drawing attention: brief the front desk and contact centre.
-
-        bewonersbijeenkomst-2021 §2.A: do not forget to brief front-desk and front-line
-        staff and give them a line to take; asiel-2021 §4.1: what role does the customer
-        contact centre get; arbeidsmigranten-2025 §5.1: give staff, front desk included, an
-        overview of frequent questions and clear answers.
+        twente-2016 introduction: what must happen is acting as one government with one
+        message; §2: administrators represent one government and convey one message as far
+        as possible (here: municipality and COA together, or opposition and media that test
+        it); §5: a core message that administrators use as a frame and that guides
+        the answers to residents' questions. The Twente approach concerns refugee reception
+        and status holders and aims to prevent social unrest.
         """
         self.recommend()
 
     # --- content of the message -------------------------------------------------
-    @Rule(OR(Context(phase=at_most(Phase.proposal)),
-             Context(trust_in_government=at_least(Trust.low))))
-    @emits("communication.communicate_unknowns")
-    def communication_unknowns(self):
-        """Early in the process or low trust: say what is not yet known as such.
-
-        asiel-2021 §3: share only reliable information; communicate what is not yet known
-        as such, which gives clarity and trust in the process. bewonersbijeenkomst-2021
-        §2.A: do not answer on content when you do not know; procedurally you can.
-        """
-        self.recommend()
-
     @Rule(OR(Context(room_for_decision=at_most(Room.conditions)),
              Context(phase=at_least(Phase.decided))))
     @emits("communication.transparent_about_room")
@@ -251,19 +281,34 @@ class CommunicationRules:
         """
         self.recommend()
 
-    @Rule(OR(Context(phase=at_least(Phase.implementation)),
-             Context(existing_protest=at_least(Protest.disorder))))
+    @Rule(Context(subject=one_of(*REFUGEES)),
+          OR(Context(existing_protest=at_least(Protest.concerns)),
+             Context(phase=at_least(Phase.implementation))))
     @emits("communication.incident_figures_in_perspective")
     def communication_incidents(self):
-        """Location in use or earlier disorder: facts on incidents, in perspective.
+        """Refugee reception or status holders, with concerns or a location in use: facts on incidents.
 
-        twente-2016 §4: crime figures around reception are collected, with uniform
-        registration from the start; §2: this information is put in perspective and the
-        executive communicates about incidents; §1: give people enough facts for a debate.
+        twente-2016 §2: knowledge is actively gathered, especially crime figures per
+        location and neighbourhood, and put in perspective where possible and needed; §4:
+        crime figures around refugee reception are gathered with reference areas and uniform
+        registration from the start; §1: give people enough facts for a debate. Twente's
+        approach concerns refugee reception, not labour migrants.
         """
         self.recommend()
 
     # --- labour-migrant housing: the five-phase step plan ---------------------------
+    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_most(Phase.decided)))
+    @emits("communication.labour_explain_need_and_nuisance")
+    def communication_labour_explain_nuisance(self):
+        """Labour migrants, before and at the decision: explain the need and how nuisance is prevented.
+
+        arbeidsmigranten-2025 §Bijlage 1, tips for communication advisers: explain well why
+        it is needed, what it brings and how you prevent nuisance; aim for mutual
+        understanding from the start; phase 2: is management well arranged (supervision,
+        support)?
+        """
+        self.recommend()
+
     @Rule(Context(subject=Subject.labour_migrant_housing, phase=Phase.exploration))
     @emits("communication.labour_plan_preparation", "communication.labour_plan_location")
     def communication_labour_exploration(self):
@@ -271,8 +316,9 @@ class CommunicationRules:
 
         arbeidsmigranten-2025 §3.1: organise the provision of information and make a
         communication plan (see Bijlage 1). Bijlage 1, phase 1 (environment analysis, advice
-        to the executive) and phase 2 (check the facts, revise the analysis, communication
-        strategy with a central web page and Q&As).
+        to the executive, partners such as housing providers and employment agencies) and
+        phase 2 (check the facts, revise the analysis, communication strategy with a central
+        web page and Q&As).
         """
         self.recommend()
 
@@ -293,8 +339,9 @@ class CommunicationRules:
         """Labour migrants, decided: step plan phase 3.
 
         arbeidsmigranten-2025 Bijlage 1, phase 3: announce the plans in time, explain why,
-        where, how and who, talk with the surroundings and follow up signals quickly. §7.1:
-        most online criticism concerns the (lack of) timely and clear communication.
+        where, how and who, talk with the surroundings and answer questions and signals
+        quickly. §7.1: most online criticism concerns the (lack of) timely and clear
+        communication.
         """
         self.recommend()
 
@@ -314,8 +361,7 @@ class CommunicationRules:
     def communication_labour_evaluation(self):
         """Labour migrants, in use: step plan phase 5.
 
-        arbeidsmigranten-2025 Bijlage 1, phase 5: keep communicating with updates and
-        improvements, evaluate with housing providers, businesses and neighbourhood
-        representatives. §3.1: make a communication plan (see Bijlage 1).
+        arbeidsmigranten-2025 §Bijlage 1, phase 5: keep communicating with updates, report
+        improvements and share positive stories or results.
         """
         self.recommend()
