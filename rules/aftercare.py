@@ -1,16 +1,17 @@
 """Recommendations: aftercare.
 
-After the meeting: answer, summarise, follow up, keep people informed, thank the staff
-(bewonersbijeenkomst-2021 §2.C.2 and §2.G, asiel-statushouders-2016 §6.5,
-arbeidsmigranten-2025 §5.3.2 and §5.5); by-catch (bewonersbijeenkomst-2021 §2.F,
-arbeidsmigranten-2025 §5.4); and staying in touch once the location is being realised or
-occupied, with an evaluation with partners ("Het gesprek aangaan in de wijk",
-arbeidsmigranten-2025 Bijlage 1).
+After the meeting: answer, summarise, follow up, keep people informed, a fixed contact
+person, thank the staff (bewonersbijeenkomst-2021 §2.C and §2.G, asiel-statushouders-2016
+§6.3 and §6.5, arbeidsmigranten-2025 §5.3, §5.3.2 and §5.5) – the guides give these for
+every meeting; by-catch (bewonersbijeenkomst-2021 §2.F, arbeidsmigranten-2025 §5.4); the
+conversation in the neighbourhood once a decision is taken ("Het gesprek aangaan in de
+wijk"); and staying in touch once the location is in use, with an evaluation with partners
+for labour-migrant housing (arbeidsmigranten-2025 Bijlage 1).
 """
 from __future__ import annotations
 
-from facts.vocab import Initiator, Phase, Protest, Subject
-from rules.base import MATCH, OR, Context, Decided, Rule, at_least, emits, one_of
+from facts.vocab import Initiator, Phase, Subject
+from rules.base import MATCH, Context, Decided, Rule, at_least, emits, one_of
 
 
 class AftercareRules:
@@ -39,6 +40,19 @@ class AftercareRules:
         """
         self.recommend()
 
+    @Rule(Decided(meeting_type=MATCH.meeting_type), Context(council_meeting=False))
+    @emits("aftercare.collect_contact_details")
+    def aftercare_collect_contact_details(self):
+        """Every residents' meeting: collect names and e-mail addresses of those who want to stay informed.
+
+        bewonersbijeenkomst-2021 §2.C and asiel-statushouders-2016 §6.3 (tips for the
+        meeting itself, not for the council meeting): collect names and e-mail addresses of
+        residents and stakeholders who want to be kept informed and/or help.
+        arbeidsmigranten-2025 §5.3: ask who wants to be kept informed by e-mail, collect
+        names and addresses and inform them regularly, also without concrete news.
+        """
+        self.recommend()
+
     @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("aftercare.thank_staff")
     def aftercare_thank_staff(self):
@@ -62,37 +76,38 @@ class AftercareRules:
         self.recommend()
 
     # -- tied to the situation ---------------------------------------------------------
-    @Rule(Context(initiator=Initiator.private))
+    @Rule(Context(subject=Subject.labour_migrant_housing, initiator=Initiator.private))
     @emits("aftercare.initiator_shares_updates")
     def aftercare_initiator_updates(self):
-        """A private initiator: the initiator can also keep the surroundings up to date.
+        """Labour migrants with a private initiator: the initiator can keep the surroundings up to date.
 
         arbeidsmigranten-2025 §5.3.2: a live blog or web page with progress and answers to
         frequently asked questions keeps people involved; the initiator can take this up.
         """
         self.recommend()
 
-    @Rule(OR(Context(phase=at_least(Phase.decided)),
-             Context(existing_protest=at_least(Protest.concerns))))
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("aftercare.fixed_contact_person")
     def aftercare_fixed_contact_person(self):
-        """Decision taken, or residents with concerns: a fixed contact person.
+        """Every meeting: a fixed contact person for residents.
 
-        bewonersbijeenkomst-2021 §2.C.2 and asiel-statushouders-2016 §6.5: provide a fixed
-        contact person for residents and a lasting dialogue (such as a sounding board
-        group); arbeidsmigranten-2025 §5.3.2: a recognisable point of contact gives
-        continuity.
+        bewonersbijeenkomst-2021 §2.C.2 and asiel-statushouders-2016 §6.5 (after every
+        meeting): provide a fixed contact person for residents and a lasting dialogue (such
+        as a sounding board group); arbeidsmigranten-2025 §5.3.2: appoint a fixed contact
+        person; a recognisable point of contact gives continuity.
         """
         self.recommend()
 
     @Rule(Context(phase=at_least(Phase.decided)))
-    @emits("aftercare.neighbourhood_dialogue")
+    @emits("aftercare.neighbourhood_dialogue", "aftercare.clear_policy_on_nuisance")
     def aftercare_neighbourhood_dialogue(self):
-        """Decision taken: engage with the neighbourhood on its needs and mutual benefit.
+        """Decision taken: engage with the neighbourhood; be clear about support and enforcement.
 
         bewonersbijeenkomst-2021 §2.C.2 ("Het gesprek aangaan in de wijk"),
         asiel-statushouders-2016 §6.5 and arbeidsmigranten-2025 §5.3.2: find out what the
-        neighbourhood needs, what the municipality can offer, and look for mutual benefit.
+        neighbourhood needs, what the municipality can offer, and look for mutual benefit;
+        be clear about the policy on support and on nuisance and norms and values (for
+        labour migrants: enforcement on nuisance and norms; the guide names no crime).
         """
         self.recommend()
 
@@ -107,22 +122,24 @@ class AftercareRules:
         """
         self.recommend()
 
-    @Rule(Context(phase=at_least(Phase.implementation)))
-    @emits("aftercare.keep_in_touch_after_arrival", "aftercare.clear_policy_on_nuisance")
+    @Rule(Context(subject=one_of(Subject.asylum_reception, Subject.status_holder_housing),
+                  phase=at_least(Phase.implementation)))
+    @emits("aftercare.keep_in_touch_after_arrival")
     def aftercare_after_arrival(self):
-        """Implementation or occupied: keep in touch and be clear about support and enforcement.
+        """Asylum or status holders, implementation or occupied: keep in touch with the neighbours.
 
-        arbeidsmigranten-2025 §Bijlage 1 (phase 4, occupation): announce when the first
-        residents arrive, say where people can go, keep a finger on the pulse;
-        bewonersbijeenkomst-2021 §2.C.2 and arbeidsmigranten-2025 §5.3.2: be clear about the
-        municipality's policy on support and on nuisance and norms.
+        bewonersbijeenkomst-2021 §2.C.2 and asiel-statushouders-2016 §6.5: keep interested
+        people informed and involved, say how they can voice questions later, a lasting
+        dialogue. asiel-2021 §8.1: once the asylum seekers arrive, compliments, complaints,
+        fear and associations dominate, mostly for a few weeks. (Labour migrants: step plan
+        phase 4 in rules/communication.py.)
         """
         self.recommend()
 
-    @Rule(Context(phase=at_least(Phase.occupied)))
+    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_least(Phase.occupied)))
     @emits("aftercare.evaluate_with_partners")
     def aftercare_evaluate_with_partners(self):
-        """Location occupied: evaluate with partners and report improvements.
+        """Labour migrants, location occupied: evaluate with partners and report improvements.
 
         arbeidsmigranten-2025 §Bijlage 1 (phase 5, evaluation and safeguarding): discuss with
         housing providers, businesses and neighbourhood representatives how it is going, tell
