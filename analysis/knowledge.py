@@ -87,13 +87,16 @@ def coverage(paths) -> dict[str, Any]:
             invalid.append(one_line(f"{item.file}: the rules could not finish: {exc}"))
             continue
         scenarios += 1
-        fired_ids |= set(outcome.advice)
+        fired_ids |= set(outcome.advice) | set(outcome.runbook)
         fired_rules |= outcome.fired_rules
     entries = set(kb.load().entries)
+    runbook = set(kb.load().runbook)
     rules = {r.name for r in catalog()}
     return {"scenarios": scenarios,
             "entries_total": len(entries), "entries_fired": len(entries & fired_ids),
             "unfired_entries": sorted(entries - fired_ids),
+            "runbook_total": len(runbook), "runbook_fired": len(runbook & fired_ids),
+            "unfired_runbook": sorted(runbook - fired_ids),
             "rules_total": len(rules), "rules_fired": len(rules & fired_rules),
             "unfired_rules": sorted(rules - fired_rules),
             "invalid": invalid}
