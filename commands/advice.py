@@ -9,33 +9,38 @@ from typing import Any
 import click
 
 from commands.common import (EXIT_INTERRUPTED, evaluate, fail,
-                             format_option, lang_option, load_scenario)
+                             format_option, lang_option, load_scenario, out_option, write_output)
 
 
-def _render(doc: dict[str, Any], fmt: str, scenario, outcome) -> str:
-    from render import advice as render
-    from plan.build import to_json
+def _render(scenario, outcome, fmt: str, lang: str, detail: bool = False) -> str | bytes:
+    """The advice document in one format: JSON, text, or the memo (Markdown, HTML, Word)."""
+    from plan.build import build_document, memo_context
     if fmt == "json":
-        return to_json(doc)
-    if fmt in ("markdown", "html"):
-        from analysis.compare import sensitivity
-        from analysis.explain import explain
-        trees = explain(scenario, doc["language"], outcome=outcome)
-        sections = render.memo_sections(doc, trees, sensitivity(scenario)["flips"])
-        memo = render.to_markdown(doc, sections)
-        return memo if fmt == "markdown" else render.to_html(doc, memo)
-    return render.to_text(doc)
+        return build_document(scenario, lang, outcome).to_json()
+    if fmt == "text":
+        from render.text import to_text
+        return to_text(build_document(scenario, lang, outcome), detail=detail)
+    from render import memo
+    doc, ctx = memo_context(scenario, lang, outcome)
+    if fmt == "docx":
+        from render.word import to_docx
+        return to_docx(doc, ctx)
+    markdown = memo.to_markdown(doc, ctx)
+    return markdown if fmt == "markdown" else memo.to_html(doc, markdown)
 
 
 @click.command()
 @click.argument("file", required=False)
-@format_option("text", "json", "markdown", "html")
+@format_option("text", "json", "markdown", "html", "docx")
+@out_option
+@click.option("--detail", is_flag=True, help="Text: also every recommendation with its rationale and sources.")
 @lang_option
 @click.option("--save", metavar="FILE", help="Interview: write the answers to this scenario file after every question.")
 @click.option("--resume", metavar="FILE", help="Interview: continue from the answers in this file (and keep saving there); "
               "answers that do not hold are asked again, the language is remembered.")
 @click.option("--force", is_flag=True, help="Interview: let --save/--resume overwrite a file the interview did not write.")
-def advise(file: str | None, fmt: str, lang: str, save: str | None, resume: str | None, force: bool) -> None:
+def advise(file: str | None, fmt: str, out: str | None, detail: bool, lang: str, save: str | None,
+           resume: str | None, force: bool) -> None:
     """Advise on the scenario in FILE (YAML or JSON; '-' for stdin), or interview
     when no FILE is given.
 
@@ -44,9 +49,13 @@ def advise(file: str | None, fmt: str, lang: str, save: str | None, resume: str 
       bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml
       bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --format markdown > memo.md
       bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --format html > memo.html
+      bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --format docx -o memo.docx
+      bijeenkomstwijzer advise examples/azc-informatiemarkt.yaml --detail
       bijeenkomstwijzer advise --save situatie.yaml --lang en
       bijeenkomstwijzer advise --resume situatie.yaml
     """
+    if fmt == "docx" and out is None:
+        fail("advise: --format docx is a binary Word file and is not written to the terminal; give -o/--out FILE")
     if file is not None and (save is not None or resume is not None or force):
         fail("advise: --save, --resume and --force are for the interview; give no FILE with them")
     closing = None  # the interview's last line: where the answers are, how to make the memo
@@ -55,9 +64,8 @@ def advise(file: str | None, fmt: str, lang: str, save: str | None, resume: str 
         scenario, lang, closing = _interview(lang, save, resume, force, given)
     else:
         scenario = load_scenario(file)
-    from plan.build import build
     outcome = evaluate(scenario)
-    click.echo(_render(build(scenario, lang, outcome), fmt, scenario, outcome), nl=False)
+    write_output(out, _render(scenario, outcome, fmt, lang, detail), inputs=[file] if file and file != "-" else [])
     if closing:
         click.echo(closing, err=True)
 
@@ -153,7 +161,12 @@ def tempfile_dir() -> str:
 
 
 @click.command()
-def schema() -> None:
-    """Print the JSON Schema (Draft 2020-12) of a scenario file, generated from the model."""
-    from facts.schema import json_schema
+@click.option("--output", "of_output", is_flag=True, help="The schema of the advice document (advise --format json) instead.")
+def schema(of_output: bool) -> None:
+    """Print the JSON Schema (Draft 2020-12) of a scenario file, or with --output of the advice
+    document; both generated from the models."""
+    if of_output:
+        from plan.document import json_schema
+    else:
+        from facts.schema import json_schema
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))

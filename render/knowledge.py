@@ -5,7 +5,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from render.advice import cite_line
+from render.common import cite_line
 
 
 def entries_text(items: list[dict[str, Any]], lang: str) -> str:
