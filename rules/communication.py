@@ -144,7 +144,8 @@ class CommunicationRules:
         of public opinion but an echo chamber of questions, emotions, associations and
         behaviour; §8.1: those who join in online mostly hold a view already.
         arbeidsmigranten-2025 §7: no representative picture, but a gauge of emotions.
-        twente-2016 §4: a periodic media monitor.
+        asiel-2021 §3: periodic analyses show how the communication lands; not only as a
+        risk assessment, also to see chances for contact.
         """
         self.recommend()
 
