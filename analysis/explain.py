@@ -205,7 +205,9 @@ def _constraint(c: Any):
         kind = getattr(fn, "__qualname__", "").split(".")[0]
         if kind in ("at_least", "at_most"):
             bound = fn.__defaults__[0]
-            suffix = {"at_least": {"nl": "of hoger", "en": "or higher"}, "at_most": {"nl": "of lager", "en": "or lower"}}[kind]
+            in_time = type(bound).__name__ in ("Phase", "Moment")  # a phase is earlier or later
+            suffix = {"at_least": {"nl": "of later" if in_time else "of hoger", "en": "or later" if in_time else "or higher"},
+                      "at_most": {"nl": "of eerder" if in_time else "of lager", "en": "or earlier" if in_time else "or lower"}}[kind]
             return fn, (lambda lang, key: f"{_words(lang, key, bound)} {suffix[lang]}")
         if kind == "one_of":
             allowed = next(cell.cell_contents for cell in fn.__closure__ or () if isinstance(cell.cell_contents, frozenset))
@@ -313,9 +315,10 @@ def _candidates(scenario: Scenario, field: str) -> list[Any]:
 
 
 def smallest_change(scenario: Scenario, entry_id: str, fields: list[str] | None = None,
-                    max_fields: int = 2) -> tuple[dict[str, Any], str] | None:
-    """The smallest change (one field, else two) that makes the rules emit ``entry_id``,
-    found and confirmed by running the real engine: (changes, rule that emits it)."""
+                    max_fields: int = 3) -> tuple[dict[str, Any], str] | None:
+    """The smallest change (one field, else two; three only among ``fields``, the facts the
+    rules missed) that makes the rules emit ``entry_id``, found and confirmed by running the
+    real engine: (changes, rule that emits it)."""
     import itertools
 
     from analysis.compare import changed
@@ -353,6 +356,13 @@ def smallest_change(scenario: Scenario, entry_id: str, fields: list[str] | None 
             rule = fires({a: va, b: vb})
             if rule:
                 return {a: va, b: vb}, rule
+    if max_fields < 3 or not 3 <= len(first) <= 6:
+        return None
+    for combo in itertools.combinations(first, 3):
+        for vals in itertools.product(*(values[f] for f in combo)):
+            rule = fires(dict(zip(combo, vals)))
+            if rule:
+                return dict(zip(combo, vals)), rule
     return None
 
 
