@@ -101,10 +101,12 @@ def scenarios(subject: Subject):
 
 @functools.cache
 def emitted(subject: Subject) -> frozenset[str]:
-    """Every id the rules emit for ``subject`` anywhere on the grid."""
+    """Every id the rules emit for ``subject`` anywhere on the grid: entries and runbook
+    scenarios (``Outcome.runbook``)."""
     ids: set[str] = set()
     for scenario in scenarios(subject):
-        ids |= set(evaluate(scenario).advice)
+        outcome = evaluate(scenario)
+        ids |= set(outcome.advice) | set(getattr(outcome, "runbook", {}))
     return frozenset(ids)
 
 
@@ -172,6 +174,12 @@ def test_entries_are_emitted_only_for_their_subjects(subject):
         if subject not in allowed:
             stray.append(entry_id)
     assert not stray, f"emitted for {subject.value} outside their `subjects`: {stray}"
+
+
+def test_the_grid_reaches_the_runbook():
+    """The grid is not too calm to test the runbook's texts: tense cells choose scenarios."""
+    for subject in Subject:
+        assert any(i.startswith("runbook.") for i in emitted(subject)), subject
 
 
 def test_owner_is_never_coa_for_labour_migrants():
