@@ -5,18 +5,47 @@ the council meeting as a residents' meeting, and online/hybrid meetings. The tab
 asiel-2021 §5.2, asiel-statushouders-2016 §5.2 and arbeidsmigranten-2025 §4.2 tie the
 layout, venue and chair to the meeting type; the checklists in asiel-statushouders-2016
 §6.1-6.4, bewonersbijeenkomst-2021 §2.A-2.C.1 and arbeidsmigranten-2025 §5.1-5.3.1 give
-the rest. Layout and venue rules do not fire when the moment is a council meeting: that
-moment has its own entries (bewonersbijeenkomst-2021 §2.C "De raadsvergadering is ook een
-bewonersbijeenkomst").
+the rest.
+
+Three boundaries run through this module:
+- a council meeting gets only what the guides say for a council meeting ("De
+  raadsvergadering is ook een bewonersbijeenkomst", asiel-statushouders-2016 §6.3,
+  bewonersbijeenkomst-2021 §2.C, arbeidsmigranten-2025 §5.3.1): no work forms, venues,
+  target-group sessions or invitations of a residents' meeting;
+- an online meeting gets nothing that needs a room (layout, venue, a check at the door,
+  other places);
+- advice that grows with the turnout matches on ``Assessed(scale=...)``, whose boundaries
+  live in kb/parameters.yaml, never on a number of visitors.
 """
 from __future__ import annotations
 
 from facts.vocab import (
-    Format, Initiator, Media, MeetingType, Phase, Protest, RiskLevel, Scale, SocialMedia,
-    Stakeholder, Subject,
+    Format,
+    Initiator,
+    Media,
+    MeetingType,
+    Phase,
+    Priority,
+    Protest,
+    RiskLevel,
+    Scale,
+    SocialMedia,
+    Stakeholder,
+    Subject,
 )
 from rules.base import (
-    AND, OR, Assessed, Context, Decided, Nearby, Rule, at_least, at_most, emits, one_of,
+    AND,
+    OR,
+    Assessed,
+    Context,
+    Decided,
+    Nearby,
+    Rule,
+    at_least,
+    at_most,
+    emits,
+    one_of,
+    raises,
 )
 
 #: Formats with people in a room (a hybrid meeting has one too).
@@ -41,26 +70,25 @@ class SetupRules:
         self.recommend()
 
     @Rule(Decided(meeting_type=MeetingType.inform), Assessed(scale=at_most(Scale.medium)),
-          Context(council_meeting=False))
+          Context(council_meeting=False, format=IN_ROOM))
     @emits("setup.walk_in_standing_tables")
     def setup_walk_in_standing_tables(self):
-        """A smaller informing meeting: walk-in with standing tables.
+        """A smaller informing meeting in a room: walk-in with standing tables.
 
         asiel-statushouders-2016 §6.3: informing, walk-in and standing tables;
-        bewonersbijeenkomst-2021 §2.C: standing tables keep the dynamics, a digital walk-in
-        quarter online; arbeidsmigranten-2025 §5.3: walk-in and standing tables, possibly
-        digital.
+        bewonersbijeenkomst-2021 §2.C: standing tables keep the dynamics;
+        arbeidsmigranten-2025 §5.3: walk-in and standing tables.
         """
         self.recommend()
 
-    @Rule(Decided(meeting_type=MeetingType.inform), Context(council_meeting=False, format=Format.online))
-    @emits("setup.walk_in_standing_tables")
-    def setup_walk_in_online(self):
-        """An online informing meeting of any size: a digital walk-in.
+    @Rule(Decided(meeting_type=MeetingType.inform), Context(council_meeting=False, format=ONLINE_PART))
+    @emits("setup.digital_walk_in")
+    def setup_digital_walk_in(self):
+        """An informing meeting with an online part, of any size: a digital walk-in.
 
         bewonersbijeenkomst-2021 §2.C: informing, walk-in and standing tables, a walk-in
         quarter (digital); arbeidsmigranten-2025 §5.3: a walk-in moment, "eventueel ook
-        digitaal".
+        digitaal". Standing tables need a room, so an online meeting gets only this.
         """
         self.recommend()
 
@@ -68,11 +96,23 @@ class SetupRules:
           Context(council_meeting=False, format=IN_ROOM))
     @emits("setup.avoid_frontal_layout")
     def setup_avoid_frontal_layout(self):
-        """Informing, or tension in the air: no frontal layout.
+        """Informing, or tension in the air, in a room: no frontal layout.
 
         asiel-2021 §5.2 and asiel-statushouders-2016 §5.2: a frontal layout invites
         escalation, an open walk-in with a market layout works better; arbeidsmigranten-2025
         §5.3: the room layout matters to the conversation.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.high)), Context(council_meeting=False, format=IN_ROOM))
+    @raises(Priority.essential)
+    @emits("setup.avoid_frontal_layout")
+    def setup_avoid_frontal_layout_high_risk(self):
+        """High risk in a room: avoiding a frontal layout becomes essential.
+
+        asiel-2021 §5.2 and asiel-statushouders-2016 §5.2: a frontal layout "werkt escalatie
+        in de hand"; where escalation is a real risk, the layout is among the first things
+        to get right.
         """
         self.recommend()
 
@@ -99,17 +139,28 @@ class SetupRules:
         """
         self.recommend()
 
-    @Rule(Decided(meeting_type=MeetingType.consult))
+    @Rule(Decided(meeting_type=MeetingType.coproduce), Assessed(scale=at_least(Scale.large)),
+          Context(council_meeting=False))
+    @emits("setup.broad_track_beside_coproduction")
+    def setup_broad_track_beside_coproduction(self):
+        """Co-producing while many people are interested: an open track beside it.
+
+        asiel-2021 §5.1: the decision process can contain all three elements (inform,
+        consult, co-produce); asiel-statushouders-2016 §5.1: co-production is for a limited
+        group, those most affected; asiel-2021 §5.2: when many people are expected, an
+        information market with open walk-in or several meetings at different places.
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MeetingType.consult), Context(council_meeting=False))
     @emits("setup.small_group_dialogue")
     def setup_small_group_dialogue(self):
         """Consulting: talk in small groups with varied work forms.
 
         asiel-2021 §5.2: room for different work forms and for talking in smaller groups,
         e.g. doorstep conversations or touring in a van; arbeidsmigranten-2025 §4.2: one or
-        more discussion leaders; asiel-statushouders-2016 §6.3: many small meetings on site.
-        Also next to a consulting council meeting ("raadplegende raadsbijeenkomst" is one of
-        the consult examples in asiel-2021 §5.2): the residents' input is gathered in small
-        groups, not from the public gallery.
+        more discussion leaders. Not at a council meeting: the guides give the council
+        meeting its own advice (asiel-statushouders-2016 §6.3).
         """
         self.recommend()
 
@@ -125,7 +176,7 @@ class SetupRules:
         """
         self.recommend()
 
-    @Rule(Decided(meeting_type=MeetingType.coproduce))
+    @Rule(Decided(meeting_type=MeetingType.coproduce), Context(council_meeting=False))
     @emits("setup.sounding_board_group", "setup.independent_facilitator")
     def setup_sounding_board_group(self):
         """Co-producing: invitees only, in a sounding board group with an independent chair.
@@ -134,6 +185,19 @@ class SetupRules:
         only, for instance a (self-)formed sounding board group, led by an independent
         facilitator or mediator; arbeidsmigranten-2025 §4.2: an independent chair and
         representation of the target group are essential in a sounding board group.
+        """
+        self.recommend()
+
+    @Rule(Context(implementation_room=True, phase=at_least(Phase.decided), council_meeting=False))
+    @emits("setup.implementation_sounding_board")
+    def setup_implementation_sounding_board(self):
+        """Room on the implementation after the decision: a sounding board group for it.
+
+        asiel-2021 §4.2 and asiel-statushouders-2016 §4.2: COA has positive experience with
+        a sounding board group that thinks along about the design and implementation after
+        the decision; arbeidsmigranten-2025 §3.2: a sounding board group can think along
+        about the implementation (design, management), which does not mean agreeing or
+        giving up objections. The decision itself stays closed (asiel-2021 §4.2).
         """
         self.recommend()
 
@@ -165,8 +229,8 @@ class SetupRules:
     def setup_neutral_venue_near_site(self):
         """Co-producing: a neutral place close to the future site.
 
-        asiel-2021 §5.2 and arbeidsmigranten-2025 §4.2: neutral, everyone feels at home,
-        and/or close to the future site to mark the connection.
+        asiel-2021 §5.2 and arbeidsmigranten-2025 §4.2: neutral, it is important that
+        everyone feels at home, and/or close to the future site to mark the connection.
         """
         self.recommend()
 
@@ -175,20 +239,32 @@ class SetupRules:
     @Rule(Context(council_meeting=False))
     @emits("setup.mayor_and_college_visible", "setup.assign_roles")
     def setup_roles_and_mayor(self):
-        """Every meeting: decide the mayor's role, show the executive, divide the roles.
+        """Every residents' meeting: decide the mayor's role, involve the executive, divide the roles.
 
-        asiel-2021 §5.2: the executive is the figurehead, the mayor is present;
-        asiel-statushouders-2016 §6.1: host, speaker or chair, always responsible for
-        safety; arbeidsmigranten-2025 §5.1: a personal greeting at the door, divide the
-        roles; asiel-statushouders-2016 §6.4 and bewonersbijeenkomst-2021 §2.C.1: are the
-        right people present, can everyone fulfil their role?
+        asiel-statushouders-2016 §6.1 and bewonersbijeenkomst-2021 §2.A: host, speaker or
+        chair, always responsible for safety; visible involvement of the executive, for
+        instance a greeting at the door; arbeidsmigranten-2025 §5.1: divide the roles;
+        asiel-statushouders-2016 §6.4 and bewonersbijeenkomst-2021 §2.C.1: are the right
+        people present, can everyone fulfil their role?
+        """
+        self.recommend()
+
+    @Rule(Decided(meeting_type=MeetingType.inform), Context(council_meeting=False))
+    @emits("setup.college_figurehead")
+    def setup_college_figurehead(self):
+        """Informing: the executive is the figurehead of the decision.
+
+        asiel-2021 §5.2 and arbeidsmigranten-2025 §4.2, the informing column: the executive is
+        the figurehead of the decision, the mayor (or alderman) is present. Not when
+        co-producing, where the municipality is a fellow player and not decisive
+        (asiel-statushouders-2016 §5.1).
         """
         self.recommend()
 
     @Rule(Decided(meeting_type=MeetingType.inform), Context(council_meeting=False))
     @emits("setup.external_chair")
     def setup_external_chair_inform(self):
-        """Informing: an external chair steers the questions.
+        """Informing: an external chair can steer the questions.
 
         asiel-2021 §5.2 and asiel-statushouders-2016 §5.2: an external chair can keep the
         questions on track; bewonersbijeenkomst-2021 §2.A: mayor, spokesperson or external
@@ -198,9 +274,10 @@ class SetupRules:
 
     @Rule(Decided(meeting_type=MeetingType.consult), Assessed(risk_level=at_least(RiskLevel.elevated)),
           Context(council_meeting=False))
+    @raises(Priority.recommended)
     @emits("setup.external_chair")
     def setup_external_chair_tension(self):
-        """Consulting in a tense atmosphere: consider an external chair.
+        """Consulting in a tense atmosphere: an external chair matters more.
 
         arbeidsmigranten-2025 §5.1: choose the mayor, a municipal spokesperson or an external
         chair "afhankelijk van de sfeer en doelstelling".
@@ -213,9 +290,53 @@ class SetupRules:
     def setup_enough_experts(self):
         """Informing or consulting: enough experts and staff to answer questions.
 
-        asiel-2021 §5.2: in both columns, enough experts who can answer questions;
-        bewonersbijeenkomst-2021 §2.C and asiel-statushouders-2016 §6.3: a large meeting
-        needs many staff.
+        asiel-2021 §5.2: in both columns, enough experts who can answer questions.
+        """
+        self.recommend()
+
+    @Rule(Assessed(scale=at_least(Scale.large)), Context(council_meeting=False))
+    @raises(Priority.essential)
+    @emits("setup.enough_experts")
+    def setup_enough_experts_large(self):
+        """A large meeting, of any type: many staff.
+
+        bewonersbijeenkomst-2021 §2.C and asiel-statushouders-2016 §6.3: organise it so that
+        stakeholders can get in touch with staff; "Een grote bijeenkomst vraagt dus om veel
+        medewerkers."
+        """
+        self.recommend()
+
+    @Rule(Context(council_meeting=False))
+    @emits("setup.coaching_training")
+    def setup_coaching_training(self):
+        """Preparing a residents' meeting: coaching or training where needed.
+
+        asiel-statushouders-2016 §6.1 and bewonersbijeenkomst-2021 §2.A: organise short
+        coaching or training for administrators and officials where needed, to communicate
+        more effectively, also in (incipient) conflicts; arbeidsmigranten-2025 §5.1: consider
+        a short training to communicate firmly and clearly.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @raises(Priority.recommended)
+    @emits("setup.coaching_training")
+    def setup_coaching_training_tension(self):
+        """Tension in the air, also at a council meeting: coaching matters more.
+
+        bewonersbijeenkomst-2021 §2.A: "ook bij (beginnende) conflicten";
+        arbeidsmigranten-2025 §5.1: "ook als er spanning ontstaat".
+        """
+        self.recommend()
+
+    @Rule(Context(council_meeting=False, format=IN_ROOM))
+    @emits("setup.visible_question_point")
+    def setup_visible_question_point(self):
+        """A residents' meeting in a room: a visible place for questions still open.
+
+        asiel-statushouders-2016 §6.3 and bewonersbijeenkomst-2021 §2.C: create a visible
+        collection point for questions that cannot be answered on the spot;
+        arbeidsmigranten-2025 §5.3: and make sure they are answered later.
         """
         self.recommend()
 
@@ -225,14 +346,15 @@ class SetupRules:
         """Asylum reception: organise the meeting together with COA.
 
         bewonersbijeenkomst-2021 §2.A: organise the meeting with COA, each in its own role,
-        with a joint start moment beforehand.
+        with a joint start moment beforehand; asiel-2021 §4.2: COA stands beside the
+        executive at residents' meetings.
         """
         self.recommend()
 
     @Rule(Context(council_meeting=False, initiator=Initiator.coa))
     @emits("setup.organise_with_coa")
     def setup_organise_with_coa_initiator(self):
-        """COA is the initiator: organise the meeting together with COA.
+        """COA is the initiator (asylum or status holders): organise the meeting together with COA.
 
         bewonersbijeenkomst-2021 §2.A: organise the meeting with COA, each in its own role.
         """
@@ -243,8 +365,9 @@ class SetupRules:
     def setup_organise_with_initiator(self):
         """A private initiator: organise the meeting together with the initiator.
 
-        arbeidsmigranten-2025 §5.1: organise the meeting with the initiator, plan a joint
-        briefing just before; §5.3.1: the housing provider or developer is present.
+        arbeidsmigranten-2025 §5.1: organise the meeting with the initiator, each in its own
+        role, cooperation and alignment are crucial, plan a joint briefing just before;
+        §5.3.1: the housing provider or developer is present.
         """
         self.recommend()
 
@@ -268,12 +391,12 @@ class SetupRules:
                  Assessed(risk_level=at_least(RiskLevel.high)))))
     @emits("setup.invitation_check_at_entrance", "tradeoff.open_access_vs_invitation_check")
     def setup_invitation_check_at_entrance(self):
-        """Strong resistance: consider checking invitations at the entrance.
+        """Strong resistance, people in a room: discuss checking invitations at the entrance.
 
         bewonersbijeenkomst-2021 §2.B and arbeidsmigranten-2025 §5.2: with much resistance
         to the site and the meeting, discuss whether invitees identify themselves by showing
         their invitation; this pulls against being inviting (bewonersbijeenkomst-2021 §2.A),
-        hence the trade-off.
+        hence the trade-off. An online meeting has no entrance.
         """
         self.recommend()
 
@@ -306,14 +429,15 @@ class SetupRules:
     @Rule(OR(Context(council_meeting=True, existing_protest=at_least(Protest.organised)),
              AND(Context(council_meeting=True), Assessed(scale=at_least(Scale.large))),
              Context(council_meeting=True, social_media=at_least(SocialMedia.mobilising))))
+    @raises(Priority.recommended)
     @emits("setup.separate_hearing_evening")
     def setup_separate_hearing_evening(self):
         """A council meeting amid commotion: a separate evening for speakers.
 
         bewonersbijeenkomst-2021 §2.C and asiel-statushouders-2016 §6.3: with much public
         commotion many will want to speak, a separate evening is an option;
-        arbeidsmigranten-2025 §5.3.1: with great unrest or many sign-ups, organise a
-        separate hearing evening.
+        arbeidsmigranten-2025 §5.3.1: with great unrest or many sign-ups it is wise to
+        organise a separate hearing evening (hence recommended, not only an option).
         """
         self.recommend()
 
@@ -322,7 +446,7 @@ class SetupRules:
     @Rule(Context(council_meeting=False))
     @emits("setup.invitation_wording", "setup.define_target_group")
     def setup_invitation_and_target_group(self):
-        """Every meeting: define the target group, invite clearly and positively.
+        """Every residents' meeting: define the target group, invite clearly and positively.
 
         asiel-statushouders-2016 §6.2, bewonersbijeenkomst-2021 §2.B and
         arbeidsmigranten-2025 §5.2: decide the target group; say explicitly in the invitation
@@ -330,10 +454,10 @@ class SetupRules:
         """
         self.recommend()
 
-    @Rule(Decided(meeting_type=at_least(MeetingType.consult)), Context(council_meeting=False))
+    @Rule(Decided(meeting_type=at_least(MeetingType.consult)), Context(council_meeting=False, format=IN_ROOM))
     @emits("setup.alternative_places_times")
     def setup_alternative_places_times(self):
-        """Consulting or co-producing: meet people at other places and times.
+        """Consulting or co-producing in person: meet people at other places and times.
 
         asiel-statushouders-2016 §6.2, bewonersbijeenkomst-2021 §2.B and
         arbeidsmigranten-2025 §5.2: think of alternative places and times, such as a sports
@@ -342,7 +466,8 @@ class SetupRules:
         self.recommend()
 
     @Rule(Nearby(nearby_stakeholders=one_of(Stakeholder.school, Stakeholder.care_home,
-                                            Stakeholder.sports_club)))
+                                            Stakeholder.sports_club)),
+          Context(council_meeting=False, format=IN_ROOM))
     @emits("setup.alternative_places_times")
     def setup_alternative_places_nearby(self):
         """A school, care home or sports club nearby: meet people there.
@@ -352,7 +477,7 @@ class SetupRules:
         """
         self.recommend()
 
-    @Rule(Nearby(nearby_stakeholders=one_of(*Stakeholder)))
+    @Rule(Nearby(nearby_stakeholders=one_of(*Stakeholder)), Context(council_meeting=False))
     @emits("setup.separate_stakeholder_sessions")
     def setup_separate_stakeholder_sessions(self):
         """Special stakeholders nearby: separate, small sessions for them.
@@ -363,7 +488,7 @@ class SetupRules:
         """
         self.recommend()
 
-    @Rule(Nearby(nearby_stakeholders=Stakeholder.school))
+    @Rule(Nearby(nearby_stakeholders=Stakeholder.school), Context(council_meeting=False))
     @emits("setup.school_parents")
     def setup_school_parents(self):
         """A school nearby: involve its parents and board.
@@ -374,29 +499,31 @@ class SetupRules:
         """
         self.recommend()
 
-    @Rule(Nearby(nearby_stakeholders=Stakeholder.daycare))
+    @Rule(Nearby(nearby_stakeholders=Stakeholder.daycare), Context(council_meeting=False))
     @emits("setup.daycare_parents")
     def setup_daycare_parents(self):
         """A daycare next to the site: a separate session for its parents.
 
-        asiel-statushouders-2016 §6.2 and bewonersbijeenkomst-2021 §2.B: parents of a daycare
-        next to the intended site; organise separate meetings for them with a targeted
+        asiel-statushouders-2016 §6.2 and bewonersbijeenkomst-2021 §2.B: do not forget the
+        parents of a daycare next to the intended site, who are not always part of the
+        neighbourhood or municipality; organise separate meetings for them with a targeted
         invitation.
         """
         self.recommend()
 
-    @Rule(Nearby(nearby_stakeholders=Stakeholder.holiday_park))
+    @Rule(Nearby(nearby_stakeholders=Stakeholder.holiday_park), Context(council_meeting=False))
     @emits("setup.holiday_park_owners")
     def setup_holiday_park_owners(self):
-        """A holiday park nearby: a separate session for its private owners.
+        """A holiday park nearby: involve its private owners.
 
-        bewonersbijeenkomst-2021 §2.B, asiel-statushouders-2016 §6.2 and
-        arbeidsmigranten-2025 §5.2: private owners on a holiday park are not always part of
-        the neighbourhood or municipality; invite them separately.
+        bewonersbijeenkomst-2021 §2.B and asiel-statushouders-2016 §6.2: do not forget the
+        private owners on a holiday park, who are not always part of the neighbourhood or
+        municipality; organise a separate meeting for them with a targeted invitation.
+        arbeidsmigranten-2025 §5.2 lists them among those who should certainly attend.
         """
         self.recommend()
 
-    @Rule(Nearby(nearby_stakeholders=Stakeholder.businesses))
+    @Rule(Nearby(nearby_stakeholders=Stakeholder.businesses), Context(council_meeting=False))
     @emits("setup.local_entrepreneurs")
     def setup_local_entrepreneurs(self):
         """Businesses nearby: include local entrepreneurs.
@@ -406,7 +533,7 @@ class SetupRules:
         """
         self.recommend()
 
-    @Rule(Nearby(nearby_stakeholders=Stakeholder.neighbourhood_council))
+    @Rule(Nearby(nearby_stakeholders=Stakeholder.neighbourhood_council), Context(council_meeting=False))
     @emits("setup.neighbourhood_council")
     def setup_neighbourhood_council(self):
         """A neighbourhood council: invite it specifically.
@@ -418,8 +545,9 @@ class SetupRules:
 
     # --- partners and speakers ----------------------------------------------------------------
 
-    @Rule(OR(Context(subject=one_of(Subject.asylum_reception, Subject.status_holder_housing)),
-             Context(supporting_initiatives=True)))
+    @Rule(OR(Context(council_meeting=False,
+                     subject=one_of(Subject.asylum_reception, Subject.status_holder_housing)),
+             Context(council_meeting=False, supporting_initiatives=True)))
     @emits("setup.social_partners_session")
     def setup_social_partners_session(self):
         """Asylum or status holders, or supporting initiatives: a session with social partners.
