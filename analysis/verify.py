@@ -152,7 +152,8 @@ def _outcome_invariants(scenario: Scenario, decisions: dict[str, str], ids: tupl
     broken = []
     expected = {Room.none: "inform", Room.conditions: "consult"}.get(scenario.room_for_decision)
     if scenario.room_for_decision == Room.open and scenario.creativity_needed:
-        expected = "coproduce"
+        # open room after the decision is no room in the process: consult (asiel-2021 §4.2)
+        expected = "coproduce" if scenario.phase <= Phase.proposal else "consult"
     if expected and decisions["meeting_type"] != expected:
         broken.append(f"room_for_decision={scenario.room_for_decision.value} gave meeting_type={decisions['meeting_type']}")
     for entry_id in ids:

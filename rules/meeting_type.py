@@ -2,12 +2,24 @@
 
 The three tables (asiel-2021 §5.1-5.2, asiel-statushouders-2016 §5.1-5.2,
 arbeidsmigranten-2025 §4.1-4.2) tie the type to the room for decision and the need for
-creativity; the phase only raises warnings.
+creativity. The phase raises warnings, and it closes co-production once the decision has
+been taken: an open room claimed after the decision is no room in the process (asiel-2021
+§4.2), so it gets consult and the warning, never co-production beside that warning.
 """
 from __future__ import annotations
 
 from facts.vocab import MeetingType, Phase, Room
-from rules.base import MATCH, Context, Decided, Rule, at_least, at_most, concludes, emits
+from rules.base import (
+    MATCH,
+    OR,
+    Context,
+    Decided,
+    Rule,
+    at_least,
+    at_most,
+    concludes,
+    emits,
+)
 
 
 class MeetingTypeRules:
@@ -36,28 +48,34 @@ class MeetingTypeRules:
         self.conclude(meeting_type=MeetingType.consult)
         self.recommend()
 
-    @Rule(Context(room_for_decision=Room.open, creativity_needed=False))
+    @Rule(OR(Context(room_for_decision=Room.open, creativity_needed=False),
+             Context(room_for_decision=Room.open, creativity_needed=True, phase=at_least(Phase.decided))))
     @concludes("meeting_type")
     @emits("meeting_type.consult")
     def meeting_type_consult_open(self):
-        """Room is open but no creativity is needed: consulting is enough.
+        """Room is open but no creativity is needed, or the decision has been taken: consult.
 
         asiel-2021 §5.1: co-production is for when there is room in the process *and*
         creativity is needed; otherwise consulting offers room for conditions and
-        suggestions.
+        suggestions. After the decision an open room is no room in the process: do not
+        suggest there is room in the decision when it has in fact been taken (asiel-2021
+        §4.2, arbeidsmigranten-2025 §3.2), so at most consult; room on the implementation is
+        `implementation_room`.
         """
         self.conclude(meeting_type=MeetingType.consult)
         self.recommend()
 
-    @Rule(Context(room_for_decision=Room.open, creativity_needed=True))
+    @Rule(Context(room_for_decision=Room.open, creativity_needed=True, phase=at_most(Phase.proposal)))
     @concludes("meeting_type")
-    @emits("meeting_type.coproduce", "tradeoff.coproduction_time")
+    @emits("meeting_type.coproduce", "tradeoff.coproduction_time", "warning.coproduction_unclear_mandate")
     def meeting_type_coproduce(self):
-        """Room in the process and creativity needed: co-produce.
+        """Room in the process, before the decision, and creativity needed: co-produce.
 
         asiel-2021 §5.1: co-produce "when there is room in the process and creativity is
-        needed to reach new insights and solutions"; its risk is that it takes time and can
-        delay the decision (the trade-off).
+        needed to reach new insights and solutions", with a limited group, the municipality a
+        fellow player (asiel-statushouders-2016 §5.1); its risks are that it takes time and
+        can delay the decision (the trade-off), and that the mandate of those at the table is
+        sometimes unclear (the warning; arbeidsmigranten-2025 §4.1 likewise).
         """
         self.conclude(meeting_type=MeetingType.coproduce)
         self.recommend()
@@ -93,13 +111,16 @@ class MeetingTypeRules:
         """
         self.recommend()
 
-    @Rule(Decided(meeting_type=MeetingType.consult), Context(phase=at_least(Phase.decided)))
+    @Rule(Decided(meeting_type=MeetingType.consult),
+          Context(phase=at_least(Phase.decided), implementation_room=False))
     @emits("warning.consult_needs_room")
     def warn_consult_needs_room(self):
         """Consulting after the decision: make sure the advice can still change something.
 
         asiel-2021 §5.1: when you choose to advise or consult, you must have room to really
         do something with the advice; if that room is missing, do not choose such a meeting.
+        Not when the room is on the implementation (design, management): that room is there
+        (arbeidsmigranten-2025 §3.2, asiel-2021 §4.2).
         """
         self.recommend()
 

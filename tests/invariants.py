@@ -5,7 +5,7 @@ import re
 
 import kb
 from facts.scenario import Scenario
-from facts.vocab import Kind, Media, PoliceVisibility, Protest, RiskLevel, Room, SocialMedia
+from facts.vocab import Kind, Media, Phase, PoliceVisibility, Protest, RiskLevel, Room, SocialMedia
 from rules.engine import Outcome, evaluate
 
 RANK = {"risk_level": [r.value for r in RiskLevel], "police_visibility": [p.value for p in PoliceVisibility]}
@@ -32,6 +32,8 @@ def check_decisions(scenario: Scenario, outcome: Outcome) -> None:
         assert meeting_type == "inform"
     elif scenario.room_for_decision == Room.conditions:
         assert meeting_type == "consult"
+    elif scenario.phase >= Phase.decided:
+        assert meeting_type == "consult"  # open room after the decision: no co-production (asiel-2021 §4.2)
     elif scenario.creativity_needed:
         assert meeting_type == "coproduce"
     else:

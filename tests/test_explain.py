@@ -13,6 +13,7 @@ from cli import main
 from conftest import EXAMPLES, ROOT, SHARED
 from facts.loader import load_one
 from facts.scenario import INPUT_FIELDS
+from facts.vocab import Phase
 from analysis.compare import sensitivity, whatif
 from analysis.explain import explain, leaves, steps
 
@@ -114,7 +115,8 @@ def test_sensitivity_flips_are_confirmed_by_whatif():
 
 
 def test_sensitivity_finds_two_field_flips_when_one_is_not_enough():
-    flips = sensitivity(load_one(SAMPLE))["flips"]
+    # before the decision (co-production needs room in the process, asiel-2021 §4.2)
+    flips = sensitivity(load_one(SAMPLE).model_copy(update={"phase": Phase.proposal}))["flips"]
     coproduce = [f for f in flips if f["to"] == "coproduce"]
     assert coproduce == [{"decision": "meeting_type", "from": "inform", "to": "coproduce",
                           "changes": {"room_for_decision": "open", "creativity_needed": True}}]
@@ -170,8 +172,9 @@ def test_html_memo_prints_to_pdf_in_headless_chromium(tmp_path):
 
 
 def test_tradeoff_names_the_values_and_what_the_priority_favours(tmp_path):
-    base = (ROOT / "examples" / "coa-klankbordgroep-na-besluit.yaml").read_text()
-    doc = json.loads(run("advise", ROOT / "examples" / "coa-klankbordgroep-na-besluit.yaml", "--format", "json").output)
+    # a co-production before the decision (after it, an open room is no room: asiel-2021 §4.2)
+    base = (ROOT / "examples" / "arbeidsmigranten-klankbordgroep.yaml").read_text()
+    doc = json.loads(run("advise", ROOT / "examples" / "arbeidsmigranten-klankbordgroep.yaml", "--format", "json").output)
     (t,) = [t for t in doc["tradeoffs"] if t["id"] == "tradeoff.coproduction_time"]
     assert t["values"] == ["support", "contribution"]
     assert t["favoured_value"] == "support" and t["favoured_by_priority"] and t["other_value"] == "contribution"
