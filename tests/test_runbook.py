@@ -77,6 +77,9 @@ def test_texts_name_no_subject_the_scenario_applies_to_but_another(knowledge):
                 for text in _texts(s):
                     found += [(s.id, subject.value, lang, m.group(0)) for p in patterns
                               for m in p.finditer(text[lang])]
+                if lang == "nl":  # the quotes are shown in the memo's annex, in every subject
+                    found += [(s.id, subject.value, "quote", m.group(0)) for c in s.citations
+                              for p in patterns for m in p.finditer(c.quote)]
     assert found == []
 
 
