@@ -40,8 +40,12 @@ def _child(key: str, value: Any, outcome: Outcome) -> dict[str, Any]:
 def conclusion_node(key: str, outcome: Outcome) -> dict[str, Any]:
     value, firing = outcome.conclusions[key]
     info = rule_info(firing.rule)
-    return _step(firing.rule, firing.because_dict(), outcome, key, _citations(info.basis[:1]),
+    node = _step(firing.rule, firing.because_dict(), outcome, key, _citations(info.basis[:1]),
                  value=value.value)
+    if key == "risk_level":  # how the level was reached: the same function the rule uses
+        from rules.assessment import risk_breakdown
+        node["breakdown"] = risk_breakdown(outcome.scenario)
+    return node
 
 
 def entry_node(entry_id: str, outcome: Outcome, lang: str) -> dict[str, Any]:
@@ -94,6 +98,8 @@ def to_text(trees: list[dict[str, Any]]) -> str:
         lines.append(f"{pad}    rule {node['rule']}: {node['doc']}")
         for c in node["citations"][:1]:
             lines.append(f"{pad}    cites {c['source']} §{c['section']}: \u201c{c['quote']}\u201d")
+        if "breakdown" in node:
+            lines += [f"{pad}    {line}" for line in _breakdown_lines(node["breakdown"])]
         for child in node["because"]:
             walk(child, depth + 1)
 
@@ -101,6 +107,19 @@ def to_text(trees: list[dict[str, Any]]) -> str:
         walk(tree, 0)
         lines.append("")
     return "\n".join(lines)
+
+
+def _breakdown_lines(b: dict[str, Any]) -> list[str]:
+    """The risk breakdown (rules.assessment.risk_breakdown) as text lines."""
+    thresholds = ", ".join(f"{k} {v}" for k, v in b["thresholds"].items())
+    out = [f"risk breakdown (thresholds: {thresholds}):"]
+    out += [f"  {f['factor']} = {f['value']}: {f['points']} ({f['kind']})" for f in b["factors"]]
+    out.append(f"  score {b['score']} (intent {b['intent_points']}) -> {b['score_level']}")
+    out += [f"  cap: intent below {c['intent_below']} -> at most {c['level']}" for c in b["caps"]]
+    out += [f"  floor: {f['factor']} = {f['value']} -> at least {f['level']}" for f in b["floors"]]
+    out.append(f"  level: {b['level']}")
+    out += [f"  note ({lang}): {text}" for lang, text in b["note"].items() if text]
+    return out
 
 
 def _show(value: Any) -> str:

@@ -296,6 +296,8 @@ def explain_text(trees: list[dict[str, Any]], lang: str = "nl", fmt: str = "text
             lines.append(f"{sub}{'- ' if md else ''}{rule}")
             for c in node["citations"][:1]:
                 lines.append(f"{sub}{'- ' if md else ''}{esc(_citation(c, lang))}")
+            if "breakdown" in node:  # risk_level: how the level was reached
+                lines.extend(f"{sub}{'- ' if md else ''}{esc(line)}" for line in _breakdown_lines(node["breakdown"], lang))
         for child in node.get("because", []):
             walk(child, depth + 1)
 
@@ -303,6 +305,43 @@ def explain_text(trees: list[dict[str, Any]], lang: str = "nl", fmt: str = "text
         walk(tree, 0)
         lines.append("")
     return "\n".join(lines)
+
+
+_BREAKDOWN = {
+    "nl": {"head": "Weging (drempels: {t})", "point": "punt", "points": "punten",
+           "intent": "opzet", "amplifier": "versterker", "impact": "gevolgen",
+           "score": "score {s} (waarvan opzet {i}): {l}", "cap": "plafond: {x}",
+           "floor": "vloer: {f} = {v}, minstens {l}", "level": "niveau: {l}", "note": "let op: {n}"},
+    "en": {"head": "Weighting (thresholds: {t})", "point": "point", "points": "points",
+           "intent": "intent", "amplifier": "amplifier", "impact": "impact",
+           "score": "score {s} (intent {i}): {l}", "cap": "cap: {x}",
+           "floor": "floor: {f} = {v}, at least {l}", "level": "level: {l}", "note": "note: {n}"},
+}
+
+
+def _breakdown_lines(b: dict[str, Any], lang: str) -> list[str]:
+    """The risk breakdown (rules.assessment.risk_breakdown) in words: factors and points,
+    thresholds, caps, floors, the level and the calibration note."""
+    w = _BREAKDOWN[lang]
+
+    def shown(field: str, value: str) -> str:
+        raw = {"true": True, "false": False}.get(value, value)
+        return value_label(lang, field, raw)
+
+    risk = lambda level: value_label(lang, "risk_level", level)  # noqa: E731
+    out = [w["head"].format(t=", ".join(f"{risk(k)} {v}" for k, v in b["thresholds"].items()))]
+    for f in b["factors"]:
+        unit = w["point"] if f["points"] == 1 else w["points"]
+        out.append(f"  {field_label(lang, f['factor'])} = {shown(f['factor'], f['value'])}: "
+                   f"{f['points']} {unit} ({w.get(f['kind'], f['kind'])})")
+    out.append("  " + w["score"].format(s=b["score"], i=b["intent_points"], l=risk(b["score_level"])))
+    out += ["  " + w["cap"].format(x=c["label"][lang]) for c in b["caps"]]
+    out += ["  " + w["floor"].format(f=field_label(lang, f["factor"]), v=shown(f["factor"], f["value"]),
+                                     l=risk(f["level"])) for f in b["floors"]]
+    out.append("  " + w["level"].format(l=risk(b["level"])))
+    if b["note"].get(lang):
+        out.append("  " + w["note"].format(n=b["note"][lang]))
+    return out
 
 
 def why_not_text(result: dict[str, Any], lang: str = "nl", fmt: str = "text") -> str:

@@ -1,34 +1,40 @@
 """Decision: police visibility, from restraint to reinforced presence.
 
-Start from restraint (police present, not prominent, not in uniform; measures subsidiary
-and proportional) and rise to visible enforcement and prepared administrative measures
-only where public order is at stake (twente-2016 §1-3, asiel-2021 §7).
+Start from restraint (police linked in; present, not prominent, not in uniform; measures
+subsidiary and proportional) and rise to visible enforcement and prepared administrative
+measures only where public order is at stake (twente-2016 §1-3, asiel-2021 §7). An online
+meeting has no venue: the police are linked in, never present in uniform at a venue.
 """
 from __future__ import annotations
 
-from facts.vocab import PoliceVisibility, RiskLevel
-from rules.base import Assessed, Decided, Rule, at_least, concludes, emits
+from facts.vocab import Format, PoliceVisibility, Priority, RiskLevel
+from rules.base import (
+    OR, Assessed, Context, Decided, Rule, at_least, concludes, emits, one_of, raises
+)
+
+_PHYSICAL = one_of(Format.in_person, Format.hybrid)
 
 
 class PoliceRules:
-    @Rule(Assessed(risk_level=RiskLevel.low))
+    @Rule(OR(Assessed(risk_level=RiskLevel.low), Context(format=Format.online)))
     @concludes("police_visibility")
     @emits("police.informed")
     def police_informed(self):
-        """Low risk: link the police in, without presence at the venue.
+        """Low risk, or an online meeting: link the police in, without presence at a venue.
 
         bewonersbijeenkomst-2021 §2.A: think about the role of the police using the start
         diagnosis; where there are sensitivities, make sure the police are linked in.
-        twente-2016 §1: measures must be subsidiary and proportional.
+        twente-2016 §1: measures must be subsidiary and proportional; an online meeting has
+        no venue to be present at.
         """
         self.conclude(police_visibility=PoliceVisibility.informed)
         self.recommend()
 
-    @Rule(Assessed(risk_level=RiskLevel.elevated))
+    @Rule(Context(format=_PHYSICAL), Assessed(risk_level=RiskLevel.elevated))
     @concludes("police_visibility")
     @emits("police.discreet")
     def police_discreet(self):
-        """Elevated risk: police present, but not prominent and not in uniform.
+        """Elevated risk at a venue: police present, but not prominent and not in uniform.
 
         bewonersbijeenkomst-2021 §2.A and asiel-statushouders-2016 §6.1: consider having
         the police present not prominently / not in uniform; arbeidsmigranten-2025 §5.1:
@@ -37,28 +43,29 @@ class PoliceRules:
         self.conclude(police_visibility=PoliceVisibility.discreet)
         self.recommend()
 
-    @Rule(Assessed(risk_level=RiskLevel.high))
+    @Rule(Context(format=_PHYSICAL), Assessed(risk_level=RiskLevel.high))
     @concludes("police_visibility")
     @emits("police.visible")
     def police_visible(self):
-        """High risk: uniformed presence; criminal offences are enforced directly and visibly.
+        """High risk at a venue: visible police; offences are enforced directly and visibly.
 
-        twente-2016 §2: offences such as calls to violence are punished and enforced
-        "direct en zichtbaar"; house rules are strictly enforced.
+        bewonersbijeenkomst-2021 §2.A: the role of the police follows from the start
+        diagnosis; twente-2016 §2: offences such as calls to violence are punished and
+        enforced "direct en zichtbaar".
         """
         self.conclude(police_visibility=PoliceVisibility.visible)
         self.recommend()
 
-    @Rule(Assessed(risk_level=RiskLevel.critical))
+    @Rule(Context(format=_PHYSICAL), Assessed(risk_level=RiskLevel.critical))
     @concludes("police_visibility")
     @emits("police.reinforced")
+    @raises(Priority.essential)
     def police_reinforced(self):
-        """Critical risk: visible presence, standby capacity, administrative measures ready.
+        """Critical risk at a venue: visible presence, standby capacity, administrative measures ready.
 
         twente-2016 §3: where unrest or disorder threatens, administrative measures can be
-        taken (emergency order, emergency ordinance, security risk area, ban on
-        gatherings), coordinated in the local triangle; §6: when public order is at stake
-        the mayor takes the initiative under the Protocol Maatschappelijke Onrust.
+        taken, coordinated in the local triangle; §6: when extra resources are needed, their
+        use is coordinated at the administrative level.
         """
         self.conclude(police_visibility=PoliceVisibility.reinforced)
         self.recommend()

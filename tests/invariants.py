@@ -5,7 +5,10 @@ import re
 
 import kb
 from facts.scenario import Scenario
-from facts.vocab import Kind, Media, Phase, PoliceVisibility, Protest, RiskLevel, Room, SocialMedia
+from facts.vocab import (
+    Format, Kind, Media, Phase, PoliceVisibility, Protest, RiskLevel, Room, SocialMedia, Trust
+)
+from rules.assessment import risk_breakdown
 from rules.engine import Outcome, evaluate
 
 RANK = {"risk_level": [r.value for r in RiskLevel], "police_visibility": [p.value for p in PoliceVisibility]}
@@ -16,6 +19,7 @@ RAISES = {
     "media_attention": list(Media),
     "outside_groups": [False, True],
     "threats_to_officials": [False, True],
+    "trust_in_government": list(Trust),
 }
 #: Entries whose texts may mention a frontal/plenary layout, because they advise against it.
 LAYOUT_WARNINGS = {"setup.avoid_frontal_layout"}
@@ -54,3 +58,42 @@ def check_monotone(scenario: Scenario, before: Outcome, field: str, higher) -> N
     after = evaluate(scenario.model_copy(update={field: higher})).decisions
     for key, order in RANK.items():
         assert order.index(after[key]) >= order.index(before.decisions[key]), (field, higher, key)
+
+
+#: Advice that needs a venue: never for an online meeting.
+VENUE_ONLY = {"security.venue_safety_protocol", "security.house_rules", "security.location_security",
+              "security.announce_as_event", "setup.invitation_check_at_entrance",
+              "police.discreet", "police.visible", "police.reinforced"}
+#: bewonersbijeenkomst-2021 §4 ("als het ondanks alles toch uit de hand is gelopen"): only
+#: after disorder has happened.
+AFTER_ESCALATION = {"escalation.conflict_diagnosis", "escalation.municipality_as_party",
+                    "escalation.independent_mediator", "escalation.restorative_mediation",
+                    "escalation.evaluate_intervention"}
+#: Standing preparation for every meeting (bewonersbijeenkomst-2021 §2.E and §3.A,
+#: asiel-2021 §7.4); the venue protocol for every meeting with a venue.
+STANDING = {"security.risk_inventory", "security.local_triangle", "security.scenarios",
+            "escalation.prepare_staff_for_emotions"}
+
+
+def has_intent(scenario: Scenario) -> bool:
+    """A signal of intent: organised opposition or more, outside groups, threats."""
+    return (scenario.existing_protest >= Protest.organised or scenario.outside_groups
+            or scenario.threats_to_officials)
+
+
+def check_proportionate(scenario: Scenario, outcome: Outcome) -> None:
+    """The calibration and conditions of issue 9 hold for this scenario."""
+    decisions, ids = outcome.decisions, set(outcome.advice)
+    assert decisions["risk_level"] == risk_breakdown(scenario)["level"]
+    if not has_intent(scenario):
+        assert RiskLevel(decisions["risk_level"]) <= RiskLevel.elevated, decisions
+    if scenario.format == Format.online:
+        assert decisions["police_visibility"] == PoliceVisibility.informed.value, decisions
+        assert not ids & VENUE_ONLY, sorted(ids & VENUE_ONLY)
+    else:
+        assert "security.venue_safety_protocol" in ids
+    if scenario.existing_protest != Protest.disorder:
+        assert not ids & AFTER_ESCALATION, sorted(ids & AFTER_ESCALATION)
+    if scenario.existing_protest != Protest.demonstration:
+        assert "security.right_to_demonstrate" not in ids
+    assert STANDING <= ids, sorted(STANDING - ids)

@@ -48,7 +48,8 @@ def test_explain_cli_text_and_json():
     assert "<- scale = large" in en and "<- expected visitors = 350 (input)" in en
     tree = json.loads(run("explain", SAMPLE, "--id", "police_visibility", "--format", "json").output)[0]
     assert {"id", "rule", "matched", "because", "citations"} <= set(tree)
-    assert tree["matched"] == {"risk_level": "elevated"} and tree["because"][0]["id"] == "risk_level"
+    assert tree["matched"] == {"format": "in_person", "risk_level": "elevated"}  # police at a venue only
+    assert [c["id"] for c in tree["because"]] == ["input.format", "risk_level"]
     why_not = run("explain", SAMPLE, "--id", "setup.sounding_board_group")  # not advised: WHY NOT
     assert why_not.exit_code == 0 and why_not.output.startswith("Waarom niet: ")
     bad = run("explain", SAMPLE, "--id", "setup.no_such_entry")
@@ -136,7 +137,7 @@ def test_markdown_memo_has_derivation_tradeoffs_and_what_would_change():
     assert "## How the decisions were reached" in text and "## What would change this advice" in text
     assert "## Trade-offs" in text
     assert "The municipality's priority (safety) points to" in text
-    assert "by rule `police_reinforced` because `risk_level` = critical" in text
+    assert "by rule `police_reinforced` because `format` = in_person and `risk_level` = critical" in text
 
 
 def test_html_memo_is_self_contained():
