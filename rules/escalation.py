@@ -1,9 +1,10 @@
 """Recommendations: escalation.
 
-In the room: listen on three levels, keep listening apart from agreeing, and have a toolkit
-for strong emotions (acknowledge, set boundaries, time-out, call for help)
-(bewonersbijeenkomst-2021 §3.A-3.B, arbeidsmigranten-2025 §6.2). After things got out of
-hand: a conflict diagnosis, the municipality as a party, an independent mediator,
+In the room: every meeting prepares staff for emotions and listens on three levels; keep
+listening apart from agreeing, and have a toolkit for strong emotions (acknowledge, set
+boundaries, time-out, call for help) (bewonersbijeenkomst-2021 §3.A-3.B,
+arbeidsmigranten-2025 §6.2). After things got out of hand – earlier disorder, not a
+forecast: a conflict diagnosis, the municipality as a party, an independent mediator,
 restorative mediation and evaluation (bewonersbijeenkomst-2021 §4.A-4.B,
 arbeidsmigranten-2025 §6.3).
 """
@@ -13,10 +14,6 @@ from facts.vocab import MeetingType, Protest, RiskLevel, Room
 from rules.base import (
     AND, MATCH, OR, Assessed, Context, Decided, Rule, at_least, at_most, emits, one_of,
 )
-
-#: Signs that the situation has already escalated on this topic.
-_ESCALATED = (Context(existing_protest=at_least(Protest.disorder)),
-              Context(threats_to_officials=True))
 
 
 class EscalationRules:
@@ -59,16 +56,15 @@ class EscalationRules:
         """
         self.recommend()
 
-    @Rule(OR(Context(existing_protest=at_least(Protest.concerns)),
-             Assessed(risk_level=at_least(RiskLevel.elevated))))
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("escalation.prepare_staff_for_emotions")
     def escalation_prepare_staff(self):
-        """Concerns or elevated risk: prepare administrators and staff for emotions.
+        """Every meeting: prepare administrators and staff for emotions.
 
-        bewonersbijeenkomst-2021 §3 ("Voorbereiding op emoties en mogelijke escalatie")
-        and §3.A: do not suppress or ignore emotions but make them productive; §3.B: be
-        alert to your own emotions. arbeidsmigranten-2025 §6.2: handle emotions well so
-        that tensions do not end in escalation.
+        bewonersbijeenkomst-2021 §3.A: a meeting on this subject comes "vrijwel zeker" with
+        emotions; do not suppress or ignore them but make them productive; §3.B: be alert to
+        your own emotions. arbeidsmigranten-2025 §6.2: such a meeting almost always raises
+        emotions; handle them well so that tensions do not end in escalation.
         """
         self.recommend()
 
@@ -96,53 +92,32 @@ class EscalationRules:
         """
         self.recommend()
 
-    # -- after an escalation -----------------------------------------------------------
-    @Rule(OR(*_ESCALATED, Assessed(risk_level=at_least(RiskLevel.critical))))
-    @emits("escalation.conflict_diagnosis", "escalation.evaluate_intervention")
-    def escalation_conflict_diagnosis(self):
-        """Escalation signalled (disorder, threats or critical risk): diagnose, tailor, evaluate.
+    # -- after an escalation (bewonersbijeenkomst-2021 §4: "als het ondanks alles toch uit
+    # de hand is gelopen"): only when disorder has happened, never on a forecast ------------
+    @Rule(Context(existing_protest=Protest.disorder))
+    @emits("escalation.conflict_diagnosis", "escalation.evaluate_intervention",
+           "escalation.municipality_as_party", "escalation.restorative_mediation")
+    def escalation_after_disorder(self):
+        """Earlier disorder: diagnose the conflict, take the lead as a party, repair, evaluate.
 
-        bewonersbijeenkomst-2021 §4.A: with a signalled escalation, have a conflict
-        diagnosis made as the basis for a considered approach; an intervention is always
-        tailor-made and is always followed by an evaluation. arbeidsmigranten-2025 §6.3:
-        have a conflict diagnosis carried out; always evaluate the approach.
+        bewonersbijeenkomst-2021 §4 is for when things got out of hand despite everything.
+        §4.A: with a signalled escalation, have a conflict diagnosis made as the basis for a
+        considered approach; the municipality is often seen as a party: take direction, time
+        sharpens the differences; restorative mediation or mediation with the municipality
+        as one of the parties fits; an intervention is tailor-made and always evaluated.
+        §4.B: when administrators or residents become victims after an escalated situation,
+        restorative mediation can offer a way forward. arbeidsmigranten-2025 §6.3 likewise.
         """
         self.recommend()
 
-    @Rule(OR(*_ESCALATED, Assessed(risk_level=at_least(RiskLevel.critical))))
-    @emits("escalation.municipality_as_party")
-    def escalation_municipality_as_party(self):
-        """Escalation signalled: the municipality is itself seen as a party; take the lead.
-
-        bewonersbijeenkomst-2021 §4.A: with escalation the municipality is often seen as a
-        party to the conflict; take direction, time sharpens the differences; restorative
-        mediation or mediation with the municipality as one of the parties fits.
-        arbeidsmigranten-2025 §6.3: do not let tensions fester; work on dialogue and repair.
-        """
-        self.recommend()
-
-    @Rule(OR(Context(existing_protest=at_least(Protest.disorder)),
-             AND(Context(threats_to_officials=True),
-                 Assessed(risk_level=at_least(RiskLevel.critical)))))
+    @Rule(Context(existing_protest=Protest.disorder), Assessed(risk_level=RiskLevel.critical))
     @emits("escalation.independent_mediator")
     def escalation_independent_mediator(self):
-        """Serious escalation (earlier disorder, or threats at critical risk): an independent expert.
+        """Earlier disorder that still weighs critically: an independent conflict expert.
 
         bewonersbijeenkomst-2021 §4.A: the larger the escalation, the more a conflict expert
         is advisable, such as a registered MfN mediator specialised in groups.
         arbeidsmigranten-2025 §6.3: with serious tensions, engage an independent expert such
         as an MfN mediator.
-        """
-        self.recommend()
-
-    @Rule(OR(*_ESCALATED))
-    @emits("escalation.restorative_mediation")
-    def escalation_restorative_mediation(self):
-        """Earlier disorder or threats to officials: offer restorative mediation.
-
-        bewonersbijeenkomst-2021 §4.B: when administrators or residents become victims after
-        an escalated situation, restorative mediation can offer a way forward, next to or
-        during the criminal case. arbeidsmigranten-2025 §6.3: use restorative mediation for
-        damage or intimidation.
         """
         self.recommend()

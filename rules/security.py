@@ -4,15 +4,24 @@ The four coherent steps for dealing with safety risks (asiel-2021 §7.1-7.4,
 asiel-statushouders-2016 §7.1-7.4, arbeidsmigranten-2025 §6.1): diagnose, set goals and
 principles, draw up a strategic timeline, work out scenarios with measures; completed by
 the venue and the local triangle (bewonersbijeenkomst-2021 §2.E) and by the Twente approach
-to social unrest (twente-2016 §1-4, §6). Measures are subsidiary and proportional
-(twente-2016 §1): the heavier ones only fire as the risk rises.
+to social unrest (twente-2016 §1-4, §6), including its preventive side (dialogue,
+resilience, perspective, protection). Standing preparation (risk inventory, local
+triangle, venue protocol, scenarios) holds for every meeting; measures are subsidiary and
+proportional (twente-2016 §1): the heavier ones only fire as the risk rises, and nothing
+that needs a venue fires for an online meeting.
 """
 from __future__ import annotations
 
-from facts.vocab import Format, Media, Protest, RiskLevel, Subject
-from rules.base import MATCH, OR, Assessed, Context, Rule, at_least, emits, one_of
+from facts.vocab import (
+    Format, Media, Priority, Protest, RiskLevel, Scale, Stakeholder, Subject
+)
+from rules.base import (
+    MATCH, OR, Assessed, Context, Nearby, Rule, at_least, emits, one_of, raises
+)
 
 _PHYSICAL = one_of(Format.in_person, Format.hybrid)
+#: twente-2016 is about refugee reception: its own preventive advice is for these subjects.
+_REFUGEES = one_of(Subject.asylum_reception, Subject.status_holder_housing)
 
 
 class SecurityRules:
@@ -54,26 +63,28 @@ class SecurityRules:
         """
         self.recommend()
 
-    @Rule(Context(existing_protest=at_least(Protest.demonstration)))
+    @Rule(Context(existing_protest=Protest.demonstration))
     @emits("security.right_to_demonstrate")
     def security_right_to_demonstrate(self):
-        """A demonstration is announced (or disorder happened): facilitate it within limits.
+        """A demonstration is announced: facilitate it, and say when it is stopped.
 
         asiel-2021 §7.2 and asiel-statushouders-2016 §7.2: residents have the right to
         demonstrate unless public order is disturbed, offences are committed or the orderly
         course of the meeting is at stake; arbeidsmigranten-2025 §6.1: facilitate
-        demonstrations within the limits.
+        demonstrations within the limits. Earlier disorder alone is no announced
+        demonstration.
         """
         self.recommend()
 
-    @Rule(OR(Context(threats_to_officials=True),
-             Context(existing_protest=at_least(Protest.disorder))))
+    @Rule(OR(Context(threats_to_officials=True), Context(existing_protest=Protest.disorder)))
     @emits("security.ela_protocol")
+    @raises(Priority.essential)
     def security_ela_protocol(self):
-        """Threats to officials or earlier disorder: follow the ELA.
+        """Threats to officials or earlier disorder: protect the person, follow the ELA.
 
         asiel-2021 §7.2, arbeidsmigranten-2025 §6.1: for aggression and violence against
-        officials with a public task, follow the Eenduidige Landelijke Afspraken (ELA).
+        officials with a public task, follow the Eenduidige Landelijke Afspraken (ELA);
+        asiel-2021 §7: threats, intimidation or violence against individuals occur.
         twente-2016 §3: persons who break the (house) rules are followed; the 'Veilige
         Publieke Taak' guidance is used.
         """
@@ -85,8 +96,7 @@ class SecurityRules:
         """High risk: warn against relying on repression alone.
 
         twente-2016 §1: pursuing a solely repressive approach is unwise and leads to
-        unwanted long-lasting tensions; §2: supporters and opponents can voice their views
-        and are protected where needed.
+        unwanted long-lasting tensions; the goals start with contact and dialogue.
         """
         self.recommend()
 
@@ -103,27 +113,52 @@ class SecurityRules:
         """
         self.recommend()
 
-    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @Rule(Context(format=_PHYSICAL),
+          OR(Assessed(scale=at_least(Scale.very_large)), Assessed(risk_level=at_least(RiskLevel.high))))
     @emits("security.announce_as_event")
     def security_announce_as_event(self):
-        """High risk: meetings and demonstrations announced 14 days ahead, prepared as an event.
+        """A very large crowd or high risk at a venue: announce in time, prepare as an event.
 
         twente-2016 §2: meetings, demonstrations and the like are announced in time (14 days
-        ahead) and prepared as if they were an event.
+        ahead) and prepared as if they were an event; bewonersbijeenkomst-2021 §2.B asks
+        whether the meeting is large or small and what the maximum is.
         """
         self.recommend()
 
     # --- step 4: scenarios and measures --------------------------------------------------
-    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
-    @emits("security.scenarios", "security.partner_expertise", "security.evaluate_and_adjust")
+    @Rule(Assessed(risk_level=MATCH.risk_level))
+    @emits("security.scenarios")
     def security_scenarios(self):
-        """Safety risks present: scenarios with measures, partners' expertise, evaluation.
+        """Every meeting: prepare it with scenarios (step 4).
 
-        asiel-2021 §7.4 and asiel-statushouders-2016 §7.4: prepare decisive moments with
-        scenarios (description, preventive and response measures, roles and tasks, points of
-        attention, social media) and agree how to act; use the expertise of the police and
-        COA; evaluate meetings and adjust the measures. twente-2016 §3: a scenario's risk is
-        likelihood times impact. arbeidsmigranten-2025 §6.1 step 4 and tips.
+        asiel-2021 §7.4 and asiel-statushouders-2016 §7.4: prepare decisive moments, such as
+        information meetings, with scenarios (description, preventive and response
+        measures, roles and tasks, points of attention, social media) and agree how to act;
+        bewonersbijeenkomst-2021 §2.A: think about safety aspects and make scenarios.
+        twente-2016 §3: a scenario's risk is likelihood times impact.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @emits("security.scenarios", "security.local_triangle")
+    @raises(Priority.essential)
+    def security_scenarios_and_triangle_at_high_risk(self):
+        """High risk: the scenarios and the local triangle become essential.
+
+        asiel-2021 §7: where needed, measures are taken to limit safety risks; §7.4:
+        prepare the decisive moments with scenarios; bewonersbijeenkomst-2021 §2.E: discuss
+        the meeting beforehand in the local safety triangle.
+        """
+        self.recommend()
+
+    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @emits("security.partner_expertise", "security.evaluate_and_adjust")
+    def security_partners_and_evaluation(self):
+        """Safety risks present: use the partners' expertise and evaluate the measures.
+
+        asiel-2021 §7.4 and asiel-statushouders-2016 §7.4 (tips): use the expertise of
+        partners such as the police and COA; evaluate meetings and adjust the measures.
+        arbeidsmigranten-2025 §6.1 tips.
         """
         self.recommend()
 
@@ -138,10 +173,10 @@ class SecurityRules:
         """
         self.recommend()
 
-    @Rule(Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @Rule(Assessed(risk_level=MATCH.risk_level))
     @emits("security.local_triangle")
     def security_local_triangle(self):
-        """Safety risks present: discuss the meeting in the local triangle.
+        """Every meeting: discuss it beforehand in the local triangle.
 
         bewonersbijeenkomst-2021 §2.E: discuss the meeting beforehand in the local safety
         triangle; arbeidsmigranten-2025 §6.1: mayor, police, OM; twente-2016 §3:
@@ -152,7 +187,7 @@ class SecurityRules:
     @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
     @emits("security.tolerance_limits")
     def security_tolerance_limits(self):
-        """High risk: set tolerance limits and enforce them directly.
+        """High risk: set tolerance limits and have them enforced directly.
 
         twente-2016 §2: tolerance limits apply (persistent chanting that disrupts a meeting,
         insulting or inciting statements, threats, obstruction of government action,
@@ -185,14 +220,13 @@ class SecurityRules:
         """
         self.recommend()
 
-    @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
+    @Rule(Context(format=_PHYSICAL), Assessed(risk_level=at_least(RiskLevel.high)))
     @emits("security.location_security")
     def security_location_security(self):
-        """High risk: secure the location, proportionally.
+        """High risk at a venue: secure the location, proportionally.
 
-        twente-2016 §3: there are many technical and organisational options to secure
-        locations, used proportionally; residents closely involved are offered perspective
-        such as extra safety provisions.
+        twente-2016 §3 (interventions regarding the location): there are many technical and
+        organisational options to secure locations; they are used proportionally.
         """
         self.recommend()
 
@@ -200,11 +234,12 @@ class SecurityRules:
     @Rule(OR(Context(existing_protest=at_least(Protest.organised)), Context(outside_groups=True)))
     @emits("security.group_interventions")
     def security_group_interventions(self):
-        """Organised opposition or outside groups: follow action groups, act on violations.
+        """Organised opposition or outside groups: follow action groups, agree how violations are met.
 
         twente-2016 §3: action groups are followed and monitored and fitting measures taken;
-        action is taken, under administrative or criminal law, against groups that reject or
-        break the (house) rules; resolutely when a group turns violent.
+        against groups that reject or break the (house) rules, administrative and/or
+        criminal interventions can be used, in an integrated approach; resolutely when a
+        group turns violent; further analyses where needed.
         """
         self.recommend()
 
@@ -222,25 +257,75 @@ class SecurityRules:
     @Rule(Assessed(risk_level=at_least(RiskLevel.high)))
     @emits("security.mayor_takes_lead")
     def security_mayor_takes_lead(self):
-        """High risk: the mayor takes the lead under the Protocol for Social Unrest.
+        """High risk: the mayor takes the lead under the Protocol for Social Unrest and speaks on public order.
 
         twente-2016 §6: when public order is at stake or social unrest (or a serious threat
         of it) exists, the mayor takes the initiative under the Protocol Maatschappelijke
-        Onrust; §2: the mayor is spokesperson on public order and safety.
-        bewonersbijeenkomst-2021 §2.A: the mayor is responsible for safety in any case.
+        Onrust; §2: the mayor is spokesperson on public order and safety, the municipal
+        executive communicates about incidents. bewonersbijeenkomst-2021 §2.A and
+        arbeidsmigranten-2025 §5.1: the mayor is responsible for safety in any case.
         """
         self.recommend()
 
-    # --- information ---------------------------------------------------------------------
-    @Rule(Context(subject=one_of(Subject.asylum_reception, Subject.status_holder_housing),
-                  existing_protest=at_least(Protest.concerns)))
-    @emits("security.facts_in_perspective")
-    def security_facts_in_perspective(self):
-        """Concerns about refugee reception or housing: gather incident facts, in perspective.
+    @Rule(Assessed(risk_level=RiskLevel.critical))
+    @emits("security.mayor_takes_lead", "security.administrative_measures")
+    @raises(Priority.essential)
+    def security_mayor_and_measures_at_critical_risk(self):
+        """Critical risk: the mayor's lead and the prepared administrative measures are essential.
 
-        twente-2016 §2: knowledge, especially crime figures per location and neighbourhood,
-        is gathered and put in perspective where possible and needed; §4: crime figures are
-        gathered with uniform registration so they can be compared, with as example police
-        incident figures per COA location.
+        twente-2016 §6: with social unrest or a serious threat of it, the mayor takes the
+        initiative under the Protocol Maatschappelijke Onrust; §3: where unrest or
+        disturbances threaten, administrative measures can be taken.
+        """
+        self.recommend()
+
+    # --- the preventive side of the Twente approach --------------------------------------
+    @Rule(Context(subject=_REFUGEES, existing_protest=at_least(Protest.concerns)))
+    @emits("security.close_neighbours_dialogue", "security.perspective_left_behind")
+    def security_close_neighbours_and_perspective(self):
+        """Worried residents around refugee reception: talk with close neighbours, offer perspective.
+
+        twente-2016 §3 (interventions regarding groups): the government talks with the
+        residents closely involved with reception locations, offers them perspective such as
+        extra safety provisions, thinks along and offers solutions where possible; §2: where
+        residents reasonably feel 'disadvantaged' and there really are disadvantages,
+        perspective is offered where possible.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=_REFUGEES), Assessed(risk_level=at_least(RiskLevel.elevated)))
+    @emits("security.resident_resilience", "security.protect_supporters_and_opponents")
+    def security_resilience_and_protection(self):
+        """Tension around refugee reception: resilient residents, protected supporters and opponents.
+
+        twente-2016 §1 (goal 3): residents must be resilient – able to give their opinion and
+        to call others out on indecent behaviour and on keeping the house rules; §2:
+        supporters and opponents get the opportunity to voice their views and are protected
+        where needed.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=_REFUGEES),
+          OR(Context(supporting_initiatives=True), Nearby(nearby_stakeholders=Stakeholder.sports_club)))
+    @emits("security.local_dialogue_initiatives")
+    def security_local_dialogue_initiatives(self):
+        """Initiatives or clubs in the community: promote local initiatives for dialogue.
+
+        twente-2016 §2 (goal 1): the municipal executive promotes initiatives from the local
+        community that further dialogue and judges whether to facilitate, organise or direct
+        them; social organisations such as football clubs can contribute; §1: contact and
+        dialogue, especially initiatives from society.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=_REFUGEES, existing_protest=at_least(Protest.concerns)))
+    @emits("security.answer_what_it_means")
+    def security_answer_what_it_means(self):
+        """Worried residents around refugee reception: answer what is going on and what it means for them.
+
+        twente-2016 §5 (interpretation): communication starts from staying in conversation
+        with everyone concerned; residents ask what is actually going on, what it means for
+        them and what they have to do; the core message gives direction. §1: give people
+        enough facts to hold a discussion.
         """
         self.recommend()
