@@ -440,14 +440,14 @@ class Verifier:
                 self.findings.append(Finding("every entry reachable", f"{entry_id}: no input fires a rule that emits it"))
         self.counts["reachable: rules and entries"] = n_total
 
-    def subjects(self, terms: dict[str, list[str]]) -> None:
+    def subjects(self, terms: dict[str, dict[str, list[str]]]) -> None:
         """Each entry only for its subjects; for each subject it can be advised for, an owner
         that fits and no other subject's terms in its words."""
         space = self.space
         knowledge = space.knowledge
         emitters = self._emitters()
         n_total = 0
-        patterns = {s: re.compile("|".join(t), re.I) for s, t in terms.items() if t}
+        patterns = {(s, lang): re.compile("|".join(t), re.I) for s, langs in terms.items() for lang, t in langs.items()}
         for entry_id, entry in sorted(knowledge.entries.items()):
             part = space.part(emitters.get(entry_id, ()))
             if not part.rules:
@@ -467,10 +467,10 @@ class Verifier:
                 if subject == Subject.labour_migrant_housing and worded.owner == Owner.coa:
                     self.findings.append(Finding("owners fit the subject", f"{entry_id}: owner coa for labour migrants",
                                                  scenario, advised))
-                pattern = patterns.get(subject.value)
                 for field in ("title", "text", "rationale"):
                     for lang in ("nl", "en"):
                         text = getattr(worded, field)[lang]
+                        pattern = patterns.get((subject.value, lang))
                         hit = pattern.search(text) if pattern else None
                         if hit:
                             self.findings.append(Finding("texts fit the subject",
@@ -491,14 +491,11 @@ class Verifier:
         return out
 
 
-def subject_terms() -> dict[str, list[str]]:
-    """The terms that must not appear in each subject's advice (kb/subject_terms.yaml)."""
-    path = kb.HERE / "subject_terms.yaml"
-    if not path.exists():
-        return {}
+def subject_terms() -> dict[str, dict[str, list[str]]]:
+    """Per subject and language, the terms that must not appear in its advice
+    (kb/subject_terms.yaml, shared with tests/test_subjects.py)."""
     import yaml
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {subject: list(items) for subject, items in data.items()}
+    return yaml.safe_load((kb.HERE / "subject_terms.yaml").read_text(encoding="utf-8"))
 
 
 def verify_exact(mixins: Iterable[type] = MIXINS, knowledge: kb.KnowledgeBase | None = None) -> dict[str, Any]:

@@ -25,42 +25,11 @@ from facts.scenario import Scenario
 from facts.vocab import Initiator, Owner, Phase, Protest, Stakeholder, Subject
 from rules.engine import evaluate
 
-# Word-boundary patterns, case-insensitive unless marked. "opvang" is matched as a word or as
-# the head of a compound about reception (opvang, opvanglocatie, asielopvang, noodopvang), but
-# not inside "kinderopvang" (daycare, a stakeholder every subject can have).
-_OPVANG = r"\b(?:asiel|nood|crisis|spoed)?opvang\w*"
-_ASYLUM_NL = [r"\bCOA\b", r"\basielzoeker\w*", r"\basiel\w*", r"\bazc\w*", _OPVANG,
-              r"\bvluchteling\w*"]
-_ASYLUM_EN = [r"\bCOA\b", r"\basylum\b", r"\brefugee\w*", r"\breception\b"]
-_STATUS_NL = [r"\bstatushouder\w*", r"\bvergunninghouder\w*"]
-_STATUS_EN = [r"\bstatus[- ]holders?\b"]
-_LABOUR_NL = [r"\barbeidsmigrant\w*", r"\bwerkgever\w*", r"\buitzendbureau\w*", r"\binlener\w*"]
-_LABOUR_EN = [r"\blabour[- ]migrant\w*", r"\bemployers?\b", r"\bemployment agenc\w*",
-              r"\btemp(?:ing|orary)? agenc\w*"]
-
-#: per subject, per language: the terms of the other subjects it must never use.
-FORBIDDEN: dict[Subject, dict[str, list[str]]] = {
-    Subject.labour_migrant_housing: {"nl": _ASYLUM_NL + _STATUS_NL, "en": _ASYLUM_EN + _STATUS_EN},
-    Subject.asylum_reception: {"nl": _LABOUR_NL + _STATUS_NL, "en": _LABOUR_EN + _STATUS_EN},
-    # status holders: COA can be their initiator, so COA may be named; "opvang" and asylum
-    # seekers may not (status holders are housed, not received).
-    Subject.status_holder_housing: {
-        "nl": _LABOUR_NL + [r"\basielzoeker\w*", r"\bazc\w*", _OPVANG],
-        "en": _LABOUR_EN + [r"\basylum seekers?\b", r"\breception\b"]},
-}
-
-
-def _shared_terms() -> dict[str, list[str]]:
-    """kb/subject_terms.yaml (also used by ``verify --exact``): its terms are forbidden too, in
-    either language, so the test is never looser than the verifier."""
-    path = kb.HERE / "subject_terms.yaml"
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
-
-
 def forbidden(subject: Subject) -> dict[str, list[re.Pattern]]:
-    shared = _shared_terms().get(subject.value, [])
-    return {lang: [re.compile(p, re.IGNORECASE) for p in [*terms, *shared]]
-            for lang, terms in FORBIDDEN[subject].items()}
+    """Per language, the other subjects' terms (kb/subject_terms.yaml, the list
+    ``verify --exact`` uses too)."""
+    terms = yaml.safe_load((kb.HERE / "subject_terms.yaml").read_text(encoding="utf-8"))[subject.value]
+    return {lang: [re.compile(p, re.IGNORECASE) for p in patterns] for lang, patterns in terms.items()}
 
 
 INITIATORS = {
