@@ -164,6 +164,18 @@ class SetupRules:
         """
         self.recommend()
 
+    @Rule(Context(phase=Phase.exploration, council_meeting=False, format=IN_ROOM))
+    @emits("setup.force_field_sessions")
+    def setup_force_field_sessions(self):
+        """Exploring in person: consider small sessions on site to learn the field of forces.
+
+        asiel-statushouders-2016 §6.3 and bewonersbijeenkomst-2021 §2.C: fit the form to the
+        goal, standing tables are no cure-all; for a force-field analysis, many small
+        meetings on site; arbeidsmigranten-2025 §5.3: consider several small sessions on
+        site, close to those involved. The exploration is where the field is not yet known.
+        """
+        self.recommend()
+
     @Rule(Decided(meeting_type=MeetingType.coproduce), Context(council_meeting=False))
     @emits("setup.creative_work_forms")
     def setup_creative_work_forms(self):
@@ -185,19 +197,6 @@ class SetupRules:
         only, for instance a (self-)formed sounding board group, led by an independent
         facilitator or mediator; arbeidsmigranten-2025 §4.2: an independent chair and
         representation of the target group are essential in a sounding board group.
-        """
-        self.recommend()
-
-    @Rule(Context(implementation_room=True, phase=at_least(Phase.decided), council_meeting=False))
-    @emits("setup.implementation_sounding_board")
-    def setup_implementation_sounding_board(self):
-        """Room on the implementation after the decision: a sounding board group for it.
-
-        asiel-2021 §4.2 and asiel-statushouders-2016 §4.2: COA has positive experience with
-        a sounding board group that thinks along about the design and implementation after
-        the decision; arbeidsmigranten-2025 §3.2: a sounding board group can think along
-        about the implementation (design, management), which does not mean agreeing or
-        giving up objections. The decision itself stays closed (asiel-2021 §4.2).
         """
         self.recommend()
 
