@@ -6,9 +6,9 @@ import json
 import docx
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from cli import main
-from conftest import EXAMPLES, ROOT
 
 SAMPLE = ROOT / "examples" / "azc-demonstratie.yaml"
 

@@ -9,9 +9,9 @@ import unicodedata
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLES, ROOT
 
 from cli import main
-from conftest import EXAMPLES, ROOT
 from facts import vocab
 from facts.scenario import INPUT_FIELDS
 
@@ -84,7 +84,7 @@ def _pdf_pages(html: str, tmp_path) -> list[str]:
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
     subprocess.run([BROWSER, *flags, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()],
-                   capture_output=True, timeout=120)
+                   capture_output=True, timeout=120, check=False)
     return [p.extract_text() for p in PdfReader(str(pdf)).pages]
 
 
@@ -116,7 +116,6 @@ def _with_name(tmp_path, name: str):
 def test_a_markdown_link_in_the_name_is_no_link(tmp_path):
     f = _with_name(tmp_path, "[x](javascript:alert(1))")
     html = run("advise", f, "--format", "html").output
-    assert "javascript:" not in html.lower().replace("javascript:alert(1))", "") or "<a" not in html
     assert not re.search(r"<a\b", html) and "href" not in html
 
 
@@ -131,7 +130,7 @@ def test_a_markdown_image_in_the_name_loads_nothing(tmp_path):
 def test_a_newline_in_the_name_injects_no_markdown_block(tmp_path):
     f = _with_name(tmp_path, "Hal\n\n# Ingevoegd\n\n- punt\n\n<script>alert(1)</script>")
     md = run("advise", f, "--format", "markdown").output
-    assert not re.search(r"^# Ingevoegd", md, re.M) and not re.search(r"^- punt", md, re.M)
+    assert not re.search(r"^# Ingevoegd", md, re.MULTILINE) and not re.search(r"^- punt", md, re.MULTILINE)
     html = run("advise", f, "--format", "html").output
     assert "<h1>Ingevoegd" not in html and "<script" not in html
 

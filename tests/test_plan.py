@@ -6,9 +6,9 @@ import json
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLES, SAMPLES
 
 from cli import main
-from conftest import EXAMPLES, SAMPLES
 from facts.vocab import Priority
 
 ALL = EXAMPLES + SAMPLES
