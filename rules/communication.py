@@ -121,7 +121,7 @@ class CommunicationRules:
         self.recommend()
 
     @Rule(Decided(meeting_type=MATCH.meeting_type))
-    @emits("communication.information_is_framed", "communication.not_bigger_not_smaller")
+    @emits("communication.facts_in_proportion")
     def communication_at_the_meeting(self):
         """Every meeting: facts with an eye for framing; no bigger and no smaller than it is.
 
