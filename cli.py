@@ -169,8 +169,9 @@ from commands.advice import advise, schema  # noqa: E402  (the commands hang off
 from commands.batch import batch, verify  # noqa: E402
 from commands.knowledge import kb, monitor_query, rules_group  # noqa: E402
 from commands.trainer import explain, sensitivity, sweep, whatif  # noqa: E402
+from commands.serve import serve  # noqa: E402
 
-for _command in (advise, batch, explain, whatif, sweep, sensitivity, kb, rules_group, monitor_query, verify, schema):
+for _command in (advise, batch, explain, whatif, sweep, sensitivity, kb, rules_group, monitor_query, verify, schema, serve):
     main.add_command(_command)
 
 

@@ -1,0 +1,1 @@
+"""The trainer's page and the HTTP API (bijeenkomstwijzer serve)."""
