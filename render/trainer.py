@@ -80,16 +80,34 @@ def table(rows: list[list[Any]], headers: list[str], fmt: str) -> str:
         return tabulate(esc, headers=[md_escape(h) for h in headers], tablefmt="github")
     rows = [[one_line(c) for c in r] for r in rows]
     n = len(headers)
-    budget = max(n * 8, width() - 2 * (n - 1) - 1)
-    natural = [max([len(str(h))] + [len(str(r[i])) for r in rows]) for i, h in enumerate(headers)]
+    budget = max(n * 8, width() - 2 * (n - 1))
+    # tabulate pads a header by 2 (MIN_PADDING): a column is as wide as its widest cell or header + 2
+    natural = [max([len(str(h)) + 2] + [len(str(r[i])) for r in rows]) for i, h in enumerate(headers)]
     if sum(natural) <= budget:
-        return tabulate(rows, headers=headers, tablefmt="simple")
-    # shrink the widest columns first until the table fits
-    widths = list(natural)
+        return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    widths = list(natural)  # shrink the widest columns first until the table fits
     while sum(widths) > budget and max(widths) > 8:
-        i = widths.index(max(widths))
-        widths[i] -= 1
-    return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=widths, maxheadercolwidths=widths)
+        widths[widths.index(max(widths))] -= 1
+    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
+                    maxcolwidths=widths, maxheadercolwidths=[w - 2 for w in widths])
+
+
+def fit(text: str, fmt: str = "text") -> str:
+    """Text: wrap every line wider than the terminal (tables are already fitted), keeping its
+    indentation; Markdown is left to the viewer."""
+    if fmt == "markdown":
+        return text
+    import textwrap
+    w = width()
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= w:
+            out.append(line)
+            continue
+        pad = line[: len(line) - len(line.lstrip())]
+        out += textwrap.wrap(line, w, initial_indent="", subsequent_indent=pad + "  ",
+                             break_on_hyphens=False) or [line]
+    return "\n".join(out)
 
 
 def _heading(text: str, fmt: str, level: int = 1) -> list[str]:
@@ -141,7 +159,7 @@ def whatif_text(result: dict[str, Any], lang: str, fmt: str = "text") -> str:
                 title = md_escape(item["title"]) if fmt == "markdown" else one_line(item["title"])
                 out.append(f"- {title}" if fmt == "markdown" else f"  {sign} {title}")
             out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return fit("\n".join(out).rstrip("\n") + "\n", fmt)
 
 
 def _cell(decisions: dict[str, str], lang: str) -> str:
@@ -179,7 +197,7 @@ def sweep_text(plan: list, rows: list[dict[str, Any]], lang: str = "nl", fmt: st
                 f"{t(lang, 'columns')}: {field_label(lang, f2)}; {legend}"), ""]
         out.append(table(body, [f"{field_label(lang, f1)} \\ {field_label(lang, f2)}"]
                          + [_value(f2, b, lang) + mark(f2, b) for b in v2], fmt))
-        return "\n".join(out) + "\n"
+        return fit("\n".join(out) + "\n", fmt)
     field = fields[0]
     ids = list(rows[0].get("ids", {})) if rows else []
     body = []
@@ -208,7 +226,7 @@ def sweep_text(plan: list, rows: list[dict[str, Any]], lang: str = "nl", fmt: st
             else:
                 out.append(f"{head}:")
                 out += [f"  {s} {one_line(x['title'])}" for s, x in items] or [f"  {t(lang, 'no_change')}"]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return fit("\n".join(out).rstrip("\n") + "\n", fmt)
 
 
 def _in_range(value: Any, text: str) -> bool:
@@ -256,7 +274,7 @@ def sensitivity_text(result: dict[str, Any], lang: str = "nl", fmt: str = "text"
                                 f"{_decision(lang, item['decision'], item['to'])}: {t(lang, 'out_of_reach')}"))
     out += ["", esc(f"{t(lang, 'no_effect')}: "
                     + ", ".join(field_label(lang, f) for f in result["fields_without_effect_on_decisions"]))]
-    return "\n".join(out) + "\n"
+    return fit("\n".join(out) + "\n", fmt)
 
 
 # --- explain (HOW) and why-not ---------------------------------------------------------
@@ -304,7 +322,7 @@ def explain_text(trees: list[dict[str, Any]], lang: str = "nl", fmt: str = "text
     for tree in trees:
         walk(tree, 0)
         lines.append("")
-    return "\n".join(lines)
+    return fit("\n".join(lines), fmt)
 
 
 _BREAKDOWN = {
@@ -328,7 +346,7 @@ def _breakdown_lines(b: dict[str, Any], lang: str) -> list[str]:
         raw = {"true": True, "false": False}.get(value, value)
         return value_label(lang, field, raw)
 
-    risk = lambda level: value_label(lang, "risk_level", level)  # noqa: E731
+    risk = lambda level: value_label(lang, "risk_level", level)
     out = [w["head"].format(t=", ".join(f"{risk(k)} {v}" for k, v in b["thresholds"].items()))]
     for f in b["factors"]:
         unit = w["point"] if f["points"] == 1 else w["points"]
@@ -368,7 +386,7 @@ def why_not_text(result: dict[str, Any], lang: str = "nl", fmt: str = "text") ->
                    + (f", {t(lang, 'rule')} `{result['change_rule']}`" if result.get("change_rule") else "") + ")")
     else:
         out.append(t(lang, "none_found"))
-    return "\n".join(out) + "\n"
+    return fit("\n".join(out) + "\n", fmt)
 
 
 def _condition(f: dict[str, Any], lang: str) -> str:

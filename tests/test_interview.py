@@ -14,9 +14,9 @@ import time
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import ROOT
 
 from cli import main
-from conftest import ROOT
 
 PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 
@@ -107,7 +107,7 @@ def test_question_mark_help_for_subject_has_no_dangling_and(tmp_path, monkeypatc
     r = run("advise", input="x\n?\n")
     assert "Elk onderwerp heeft een eigen handreiking" in r.stderr
     assert "  Dit antwoord kan " in r.stderr
-    assert not re.search(r"^\s+en \d+ aanbevelingen", r.stderr, re.M)
+    assert not re.search(r"^\s+en \d+ aanbevelingen", r.stderr, re.MULTILINE)
 
 
 def test_markdown_to_stdout_holds_only_the_memo(tmp_path, monkeypatch):
@@ -208,8 +208,8 @@ def test_rescue_falls_back_to_the_temporary_folder_when_the_current_folder_is_go
     gone.mkdir()
     tmp.mkdir()
     code = ("import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); sys.argv = ['cli', 'advise'];"
-            "sys.path.insert(0, %r); import cli; cli.main()" % str(ROOT))
-    p = subprocess.run([PY, "-c", code, str(gone)], input="Sporthal\nasielopvang\n", capture_output=True,
+            f"sys.path.insert(0, {str(ROOT)!r}); import cli; cli.main()")
+    p = subprocess.run([PY, "-c", code, str(gone)], check=False, input="Sporthal\nasielopvang\n", capture_output=True,
                        text=True, env={**os.environ, "TMPDIR": str(tmp)}, cwd=str(tmp_path))
     assert p.returncode == 130, p.stderr
     rescued = list(tmp.glob("bijeenkomstwijzer-antwoorden-*.yaml"))

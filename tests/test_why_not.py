@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import ROOT
 
 import kb
 from analysis.compare import whatif
 from cli import main
-from conftest import ROOT
 from facts.loader import load_file
 from rules.engine import evaluate
 
@@ -62,7 +62,7 @@ def test_why_not_names_a_failed_condition_and_a_change_whatif_confirms(tmp_path,
     assert result["change"], f"no change found for {entry_id}"
     added = {i["id"] for i in whatif(scenario, result["change"])["added"]}
     assert entry_id in added, (entry_id, result["change"])
-    text = CliRunner().invoke(main, ["explain", str(f), "--id", entry_id]).stdout
+    text = " ".join(CliRunner().invoke(main, ["explain", str(f), "--id", entry_id]).stdout.split())  # unwrapped
     assert f"`{entry_id}` wordt voor deze situatie niet geadviseerd." in text
     assert "niet voldaan:" in text and ", nodig " in text and "bevestigd door de regels opnieuw te draaien" in text
 
