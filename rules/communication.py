@@ -41,7 +41,7 @@ REFUGEES = (Subject.asylum_reception, Subject.status_holder_housing)
 class CommunicationRules:
     # --- standing preparation: every meeting -----------------------------------
     @Rule(Decided(meeting_type=MATCH.meeting_type))
-    @emits("communication.social_media_monitoring", "communication.broad_search_query")
+    @emits("communication.social_media_monitoring")
     def communication_monitor_always(self):
         """Every meeting: monitor social media before, during and after the decision.
 
@@ -214,14 +214,14 @@ class CommunicationRules:
 
     @Rule(OR(Context(phase=at_least(Phase.decided)),
              Context(social_media=at_least(SocialMedia.active))))
-    @emits("communication.show_what_happens", "communication.honest_balanced_messages")
+    @emits("communication.show_what_happens")
     def communication_show_practice(self):
         """Decided or online activity: show the practice, honestly and balanced.
 
         asiel-2021 §8.1-8.2: residents value insight into how reception takes shape; do not
         only correct or inform but show what happens, with honest and balanced messages, not
-        only success stories. arbeidsmigranten-2025 §7.1-7.2 likewise; Bijlage 1: be honest,
-        clear and reachable.
+        only success stories. arbeidsmigranten-2025 §7.1-7.2: show practice, not only
+        policy; an honest picture, challenges included.
         """
         self.recommend()
 
