@@ -6,74 +6,107 @@ from pathlib import Path
 
 import click
 
-from commands.common import (EXIT_EXPECT, EXIT_INPUT, emit, fail,
-                             format_option, lang_option)
+from commands.common import (
+    EXIT_EXPECT,
+    EXIT_INPUT,
+    emit,
+    fail,
+    format_option,
+    lang_option,
+    out_option,
+    write_output,
+)
+
+
+def _show(fmt: str, data, text, out: str | None) -> None:
+    """JSON (canonical) or the rendered view, to stdout or atomically to -o FILE."""
+    from plan.build import to_json
+    write_output(out, to_json(data) if fmt == "json" else text())
 
 
 @click.group()
 def kb() -> None:
-    """Look into the knowledge base."""
+    """Look into the knowledge base: export, list, show, sources, coverage.
+
+    \b
+    Examples:
+      bijeenkomstwijzer kb list -l en
+      bijeenkomstwijzer kb show setup.information_market
+      bijeenkomstwijzer kb export -f json -o kb.json
+    """
 
 
 @kb.command("export")
 @format_option("json", default="json")
-def kb_export(fmt: str) -> None:
+@out_option
+def kb_export(fmt: str, out: str | None) -> None:
     """Every knowledge-base entry with its texts, citations and the rules that emit it.
 
     \b
-    Example:
+    Examples:
       bijeenkomstwijzer kb export --format json | python3 ../shared/tools/check_citations.py - --coverage
+      bijeenkomstwijzer kb export -o kb.json
     """
-    from plan.build import to_json
     from analysis.knowledge import export
-    click.echo(to_json(export()), nl=False)
+    _show("json", export(), None, out)
 
 
 @kb.command("list")
 @click.option("--category", type=click.Choice(["meeting_type", "setup", "police", "security", "escalation",
                                                "communication", "process", "aftercare"]), help="Only this category.")
-@format_option("text", "json")
+@format_option("text", "markdown", "json")
 @lang_option
-def kb_list(category: str | None, fmt: str, lang: str) -> None:
-    """List the entries (id, kind, title, cited sections).
+@out_option
+def kb_list(category: str | None, fmt: str, lang: str, out: str | None) -> None:
+    """List the entries (id, kind, title, cited sections), in the chosen language.
 
     \b
-    Example:
+    Examples:
       bijeenkomstwijzer kb list --category security
+      bijeenkomstwijzer kb list -l en -f markdown -o kennisbank.md
     """
     from analysis.knowledge import entry_list
     from render.knowledge import entries_text
     items = entry_list(category)
-    emit(fmt, items, lambda: entries_text(items, lang))
+    _show(fmt, items, lambda: entries_text(items, lang, fmt), out)
 
 
 @kb.command("show")
 @click.argument("entry_id")
-@format_option("text", "json")
+@format_option("text", "markdown", "json")
 @lang_option
-def kb_show(entry_id: str, fmt: str, lang: str) -> None:
+@out_option
+def kb_show(entry_id: str, fmt: str, lang: str, out: str | None) -> None:
     """Show one entry: texts, citations and the rules that emit it.
 
     \b
-    Example:
+    Examples:
       bijeenkomstwijzer kb show setup.information_market --lang en
+      bijeenkomstwijzer kb show setup.information_market -f json
     """
     from analysis.knowledge import export
     from render.knowledge import entry_text
     item = next((i for i in export() if i["id"] == entry_id), None)
     if item is None:
         fail(f"kb show: no entry {entry_id!r} (see 'bijeenkomstwijzer kb list')")
-    emit(fmt, item, lambda: entry_text(item, lang))
+    _show(fmt, item, lambda: entry_text(item, lang, fmt), out)
 
 
 @kb.command("sources")
 @format_option("text", "json")
-def kb_sources(fmt: str) -> None:
-    """The five guides with their sections (actionable ones marked *)."""
+@out_option
+def kb_sources(fmt: str, out: str | None) -> None:
+    """The five guides with their sections (actionable ones marked *).
+
+    \b
+    Examples:
+      bijeenkomstwijzer kb sources
+      bijeenkomstwijzer kb sources -f json -o bronnen.json
+    """
     from analysis.knowledge import sources
     from render.knowledge import sources_text
     items = sources()
-    emit(fmt, items, lambda: sources_text(items))
+    _show(fmt, items, lambda: sources_text(items), out)
 
 
 @kb.command("coverage")
@@ -110,17 +143,30 @@ def kb_coverage(paths: tuple[str, ...], fmt: str) -> None:
 
 @click.group("rules")
 def rules_group() -> None:
-    """Look into the rules."""
+    """Look into the rules.
+
+    \b
+    Example:
+      bijeenkomstwijzer rules list
+    """
 
 
 @rules_group.command("list")
 @format_option("text", "json")
-def rules_list(fmt: str) -> None:
-    """Every rule with its area, docstring, sources and what it emits or concludes."""
+@out_option
+def rules_list(fmt: str, out: str | None) -> None:
+    """Every rule with its area, docstring, sources and what it emits or concludes (the
+    rules' docstrings are English).
+
+    \b
+    Examples:
+      bijeenkomstwijzer rules list
+      bijeenkomstwijzer rules list -f json -o regels.json
+    """
     from analysis.knowledge import rule_list
     from render.knowledge import rules_text
     items = rule_list()
-    emit(fmt, items, lambda: rules_text(items))
+    _show(fmt, items, lambda: rules_text(items), out)
 
 
 @click.command("monitor-query")
@@ -133,16 +179,19 @@ def rules_list(fmt: str) -> None:
 @click.option("--municipality", help="Name of the municipality.")
 @click.option("--mayor", help="Name of the mayor.")
 @click.option("--account", help="The municipality's social-media account.")
-def monitor_query(subject: str, **names: str | None) -> None:
+@out_option
+def monitor_query(subject: str, out: str | None, **names: str | None) -> None:
     """Build the broad social-media search query of asiel-2021 §8.2, ready to paste.
 
     \b
-    Example:
+    Examples:
       bijeenkomstwijzer monitor-query --place Enschede --street "Hengelosestraat" --mayor "Van Dijk"
+      bijeenkomstwijzer monitor-query --place Enschede -o zoekopdracht.txt
     """
     from facts.vocab import Subject
     from kb.monitor import monitor_query as build_query
     try:
-        click.echo(build_query(Subject(subject), **names))
+        query = build_query(Subject(subject), **names)
     except ValueError as exc:
         fail(f"monitor-query: {exc}")
+    write_output(out, query + "\n")

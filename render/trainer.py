@@ -7,6 +7,7 @@ terminal's width (80 columns when it is unknown).
 """
 from __future__ import annotations
 
+import re
 import shutil
 from typing import Any
 
@@ -76,7 +77,8 @@ def width() -> int:
 def table(rows: list[list[Any]], headers: list[str], fmt: str) -> str:
     """A table: GitHub Markdown, or plain text that fits the terminal's width."""
     if fmt == "markdown":
-        esc = [[md_escape(c) for c in r] for r in rows]
+        code = re.compile(r"`[^`]+`")  # a quoted id stays a code span
+        esc = [[c if isinstance(c, str) and code.fullmatch(c) else md_escape(c) for c in r] for r in rows]
         return tabulate(esc, headers=[md_escape(h) for h in headers], tablefmt="github")
     rows = [[one_line(c) for c in r] for r in rows]
     n = len(headers)
@@ -85,9 +87,12 @@ def table(rows: list[list[Any]], headers: list[str], fmt: str) -> str:
     natural = [max([len(str(h)) + 2] + [len(str(r[i])) for r in rows]) for i, h in enumerate(headers)]
     if sum(natural) <= budget:
         return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
-    widths = list(natural)  # shrink the widest columns first until the table fits
-    while sum(widths) > budget and max(widths) > 8:
-        widths[widths.index(max(widths))] -= 1
+    widths = list(natural)  # shrink the widest columns first (the first, the key, last)
+    while sum(widths) > budget and max(widths[1:]) > 8:
+        rest = widths[1:]
+        widths[1 + rest.index(max(rest))] -= 1
+    while sum(widths) > budget and widths[0] > 8:
+        widths[0] -= 1
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
                     maxcolwidths=widths, maxheadercolwidths=[w - 2 for w in widths])
 

@@ -26,7 +26,9 @@ def test_kb_list_filters_by_category():
 def test_kb_show_text_and_json():
     r = run("kb", "show", "setup.information_market", "--lang", "en")
     assert r.exit_code == 0
-    assert r.output.startswith("setup.information_market  [setup, recommendation]")
+    assert r.output.splitlines()[:2] == ["Information market with open walk-in", "setup.information_market  [Setup, recommendation]"]
+    nl = run("kb", "show", "setup.information_market").output  # Dutch labels, not codes
+    assert nl.splitlines()[1] == "setup.information_market  [Opzet en inrichting, aanbeveling]"
     assert "rules: setup_information_market" in r.output and "asiel-2021" in r.output
     item = json.loads(run("kb", "show", "setup.information_market", "--format", "json").output)
     assert item["rules"] == ["setup_information_market"]
