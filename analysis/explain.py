@@ -99,7 +99,7 @@ def to_text(trees: list[dict[str, Any]]) -> str:
         for c in node["citations"][:1]:
             lines.append(f"{pad}    cites {c['source']} §{c['section']}: \u201c{c['quote']}\u201d")
         if "breakdown" in node:
-            lines += [f"{pad}    {line}" for line in _breakdown_lines(node["breakdown"])]
+            lines.extend(f"{pad}    {line}" for line in _breakdown_lines(node["breakdown"]))
         for child in node["because"]:
             walk(child, depth + 1)
 

@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from facts.vocab import MeetingType, Protest, RiskLevel, Room
 from rules.base import (
-    AND, MATCH, OR, Assessed, Context, Decided, Rule, at_least, at_most, emits, one_of,
+    AND,
+    MATCH,
+    OR,
+    Assessed,
+    Context,
+    Decided,
+    Rule,
+    at_least,
+    at_most,
+    emits,
+    one_of,
 )
 
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from facts.vocab import Format, PoliceVisibility, Priority, RiskLevel
 from rules.base import (
-    OR, Assessed, Context, Decided, Rule, at_least, concludes, emits, one_of, raises
+    OR,
+    Assessed,
+    Context,
+    Decided,
+    Rule,
+    at_least,
+    concludes,
+    emits,
+    one_of,
+    raises,
 )
 
 _PHYSICAL = one_of(Format.in_person, Format.hybrid)

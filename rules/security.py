@@ -13,10 +13,26 @@ that needs a venue fires for an online meeting.
 from __future__ import annotations
 
 from facts.vocab import (
-    Format, Media, Priority, Protest, RiskLevel, Scale, Stakeholder, Subject
+    Format,
+    Media,
+    Priority,
+    Protest,
+    RiskLevel,
+    Scale,
+    Stakeholder,
+    Subject,
 )
 from rules.base import (
-    MATCH, OR, Assessed, Context, Nearby, Rule, at_least, emits, one_of, raises
+    MATCH,
+    OR,
+    Assessed,
+    Context,
+    Nearby,
+    Rule,
+    at_least,
+    emits,
+    one_of,
+    raises,
 )
 
 _PHYSICAL = one_of(Format.in_person, Format.hybrid)

@@ -6,7 +6,16 @@ import re
 import kb
 from facts.scenario import Scenario
 from facts.vocab import (
-    Format, Kind, Media, Phase, PoliceVisibility, Protest, RiskLevel, Room, SocialMedia, Trust
+    Format,
+    Kind,
+    Media,
+    Phase,
+    PoliceVisibility,
+    Protest,
+    RiskLevel,
+    Room,
+    SocialMedia,
+    Trust,
 )
 from rules.assessment import risk_breakdown
 from rules.engine import Outcome, evaluate
@@ -23,7 +32,7 @@ RAISES = {
 }
 #: Entries whose texts may mention a frontal/plenary layout, because they advise against it.
 LAYOUT_WARNINGS = {"setup.avoid_frontal_layout"}
-FRONTAL = re.compile(r"frontal|plenair|plenary", re.I)
+FRONTAL = re.compile(r"frontal|plenair|plenary", re.IGNORECASE)
 
 
 def check_decisions(scenario: Scenario, outcome: Outcome) -> None:

@@ -3,14 +3,18 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from invariants import (
+    RAISES,
+    check_decisions,
+    check_monotone,
+    check_no_frontal_layout,
+    check_proportionate,
+)
+from strategies import scenarios
 
 import kb
 from facts.vocab import Priority, RiskLevel, Room, Scale
-from invariants import (
-    RAISES, check_decisions, check_monotone, check_no_frontal_layout, check_proportionate
-)
 from rules.engine import evaluate
-from strategies import scenarios
 
 
 @settings(max_examples=500, deadline=None)
@@ -47,8 +51,9 @@ def test_creativity_only_matters_when_room_is_open(scenario, creativity):
 def test_the_checks_catch_a_violation():
     """The shared checks are not vacuous: a frontal layout text would be caught."""
     import pytest
-    from facts.scenario import Scenario
     from invariants import FRONTAL
+
+    from facts.scenario import Scenario
     assert FRONTAL.search("Kies een frontale opstelling") and FRONTAL.search("a plenary session")
     s = Scenario(name="x", subject="asylum_reception", phase="decided", room_for_decision="none",
                  expected_visitors=10, existing_protest="none")
@@ -102,6 +107,7 @@ def test_a_larger_crowd_never_lowers_risk_or_police(scenario, more):
 
 def test_the_proportionality_check_catches_a_violation():
     import pytest
+
     from facts.scenario import Scenario
     s = Scenario(name="x", subject="asylum_reception", phase="proposal", room_for_decision="conditions",
                  expected_visitors=30, existing_protest="none", format="online")
@@ -119,8 +125,8 @@ def test_the_proportionality_check_catches_a_violation():
 
 def test_security_steps_are_raised_to_essential_at_high_risk():
     from facts.scenario import Scenario
-    base = dict(name="x", subject="asylum_reception", phase="proposal", room_for_decision="conditions",
-                expected_visitors=100)
+    base = {"name": "x", "subject": "asylum_reception", "phase": "proposal",
+            "room_for_decision": "conditions", "expected_visitors": 100}
     calm = evaluate(Scenario(**base, existing_protest="none"))
     tense = evaluate(Scenario(**base, existing_protest="demonstration"))
     for entry_id in ("security.scenarios", "security.local_triangle"):
