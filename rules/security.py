@@ -15,6 +15,7 @@ from __future__ import annotations
 from facts.vocab import (
     Format,
     Media,
+    Phase,
     Priority,
     Protest,
     RiskLevel,
@@ -343,5 +344,16 @@ class SecurityRules:
         with everyone concerned; residents ask what is actually going on, what it means for
         them and what they have to do; the core message gives direction. §1: give people
         enough facts to hold a discussion.
+        """
+        self.recommend()
+
+    @Rule(Context(subject=Subject.asylum_reception, phase=at_least(Phase.implementation)))
+    @emits("security.inform_about_rights_and_norms")
+    def security_inform_about_rights_and_norms(self):
+        """Asylum reception being realised or in use: inform about rights, values and norms.
+
+        twente-2016 §1 (goal 2): it is important to inform the refugees and, where needed, the
+        residents about fundamental rights, values and norms, so that people know what is
+        and is not allowed; §2: COA makes sure the refugees are well informed.
         """
         self.recommend()
