@@ -8,8 +8,16 @@ from typing import Any
 
 import click
 
-from commands.common import (EXIT_INTERRUPTED, evaluate, fail,
-                             format_option, lang_option, load_scenario, out_option, write_output)
+from commands.common import (
+    EXIT_INTERRUPTED,
+    evaluate,
+    fail,
+    format_option,
+    lang_option,
+    load_scenario,
+    out_option,
+    write_output,
+)
 
 
 def _render(scenario, outcome, fmt: str, lang: str, detail: bool = False) -> str | bytes:
@@ -84,7 +92,15 @@ def _interview(lang: str, save: str | None, resume: str | None, force: bool = Fa
     from commands.common import Interrupted
     from facts.files import OutputError, raise_interrupted
     from facts.loader import InputError, validate
-    from interview import interview, is_own_save, is_plain_answers, load_answers, msg, rescue_file, write_answers
+    from interview import (
+        interview,
+        is_own_save,
+        is_plain_answers,
+        load_answers,
+        msg,
+        rescue_file,
+        write_answers,
+    )
     for option, value in (("--save", save), ("--resume", resume)):
         if value is not None and not value.strip():
             fail(f"advise: {option}: give a file name")
@@ -162,11 +178,18 @@ def tempfile_dir() -> str:
 
 @click.command()
 @click.option("--output", "of_output", is_flag=True, help="The schema of the advice document (advise --format json) instead.")
-def schema(of_output: bool) -> None:
+@out_option
+def schema(of_output: bool, out: str | None) -> None:
     """Print the JSON Schema (Draft 2020-12) of a scenario file, or with --output of the advice
-    document; both generated from the models."""
+    document; both generated from the models.
+
+    \b
+    Examples:
+      bijeenkomstwijzer schema > scenario.schema.json
+      bijeenkomstwijzer schema --output -o advies.schema.json
+    """
     if of_output:
         from plan.document import json_schema
     else:
         from facts.schema import json_schema
-    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    write_output(out, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")

@@ -73,7 +73,8 @@ def batch(paths: tuple[str, ...], fmt: str, out: str | None, jobs: int | None) -
               help="Check every property over every combination of the inputs that can affect it "
                    "(the cone of influence), instead of a sample.")
 @format_option("text", "json")
-def verify(samples: int, seed: int, jobs: int | None, exact: bool, fmt: str) -> None:
+@out_option
+def verify(samples: int, seed: int, jobs: int | None, exact: bool, fmt: str, out: str | None) -> None:
     """Run the rules over the input space and report scenarios without a decision,
     conflicting recommendations, unreached rules and entries, and broken invariants.
     Exit 1 on any finding.
@@ -87,17 +88,17 @@ def verify(samples: int, seed: int, jobs: int | None, exact: bool, fmt: str) -> 
     Examples:
       bijeenkomstwijzer verify --exact
       bijeenkomstwijzer verify --exact --format json
-      bijeenkomstwijzer verify --samples 2000 --format json
+      bijeenkomstwijzer verify --samples 2000 --format json -o verify.json
     """
     if exact:
         from analysis.exact import verify_exact
         from render.knowledge import exact_text
         report = verify_exact()
-        emit(fmt, report, lambda: exact_text(report))
+        emit(fmt, report, lambda: exact_text(report), out)
         sys.exit(EXIT_OK if report["ok"] else EXIT_EXPECT)
     from analysis.batch import default_jobs
-    from render.knowledge import verify_text
     from analysis.verify import verify as run_verify
+    from render.knowledge import verify_text
     report = run_verify(samples, seed, jobs or default_jobs())
-    emit(fmt, report, lambda: verify_text(report, samples))
+    emit(fmt, report, lambda: verify_text(report, samples), out)
     sys.exit(EXIT_OK if report["ok"] else EXIT_EXPECT)

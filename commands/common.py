@@ -31,7 +31,7 @@ out_option = click.option("-o", "--out", type=click.Path(dir_okay=False), defaul
                           help="Write the output to FILE (atomically) instead of stdout.")
 
 
-from facts.files import Interrupted  # noqa: E402,F401  (SIGTERM/SIGHUP as an exception; one class)
+from facts.files import Interrupted  # noqa: F401  (SIGTERM/SIGHUP as an exception; one class)
 
 
 def write_output(out: str | None, data: str | bytes, *, inputs=()) -> None:
@@ -52,11 +52,11 @@ def write_output(out: str | None, data: str | bytes, *, inputs=()) -> None:
         fail(exc.line())
 
 
-def emit(fmt: str, data: Any, text) -> None:
-    """Print ``data`` as canonical JSON, or what ``text()`` renders for people."""
+def emit(fmt: str, data: Any, text, out: str | None = None) -> None:
+    """Print ``data`` as canonical JSON, or what ``text()`` renders for people; with ``out``
+    (-o/--out) write it there atomically instead."""
     from plan.build import to_json
-    out = to_json(data) if fmt == "json" else text()
-    click.echo(out, nl=not out.endswith("\n"))
+    write_output(out, to_json(data) if fmt == "json" else text())
 
 
 def format_option(*choices: str, default: str = "text"):
@@ -89,8 +89,8 @@ def evaluate(scenario):
 
 
 def set_values(pairs: tuple[str, ...], where: str) -> dict[str, Any]:
-    from facts.loader import InputError
     from analysis.compare import parse_assignment
+    from facts.loader import InputError
     out = {}
     for pair in pairs:
         try:

@@ -112,7 +112,8 @@ def kb_sources(fmt: str, out: str | None) -> None:
 @kb.command("coverage")
 @click.argument("paths", nargs=-1)
 @format_option("text", "json")
-def kb_coverage(paths: tuple[str, ...], fmt: str) -> None:
+@out_option
+def kb_coverage(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
     """Run every scenario in PATHS (default: the examples/ and tests/cases/ that come with
     the program, from any directory) and report the entries and rules that no scenario fires.
     A file that is not a valid scenario, an empty folder or a pattern that matches nothing is
@@ -132,7 +133,7 @@ def kb_coverage(paths: tuple[str, ...], fmt: str) -> None:
         if not paths:
             fail("kb coverage: the examples/ and tests/cases/ of the program are not installed; give PATHS")
     report = coverage(paths)
-    emit(fmt, report, lambda: coverage_text(report))
+    emit(fmt, report, lambda: coverage_text(report), out)
     for line in report["invalid"]:
         click.echo(f"bijeenkomstwijzer: kb coverage: {one_line(line)}", err=True)
     if report["invalid"]:
