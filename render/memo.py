@@ -119,7 +119,7 @@ def runbook_lines(doc: AdviceDocument, refs: References) -> list[str]:
     out = [f"## {label(lang, 'runbook')}", ""]
     if not doc.runbook:
         return out + [label(lang, "runbook_none")]
-    out.append(label(lang, "runbook_intro"))
+    out += [label(lang, "runbook_intro"), "", COLUMNS]
     for s in doc.runbook:
         out += ["", f"### {s.title} {refs.mark(s.citations)}", "",
                 f"**{label(lang, 'runbook.description')}.** {s.description}", ""]
@@ -129,7 +129,7 @@ def runbook_lines(doc: AdviceDocument, refs: References) -> list[str]:
                    + " ".join(f"{owner_label(lang, r.owner)}: {_end(r.task)}" for r in s.roles))
         for key in ("attention", "social_media"):
             out.append(f"- **{label(lang, 'runbook.' + key)}:** " + " ".join(_end(t) for t in getattr(s, key)))
-    return out
+    return out + ["", END_COLUMNS]
 
 
 def _end(text: str) -> str:
@@ -150,7 +150,8 @@ def tradeoff_section(doc: AdviceDocument, refs: References) -> list[str]:
 def topic_lines(doc: AdviceDocument, ctx: MemoContext, refs: References, level: int = 0) -> list[str]:
     """The advice by category; ``level`` 0 gives every text, 1 the first sentence of each,
     2 keeps the short rationale for essentials only, 3 gives only the essentials' words and
-    lists the others by title (optional items: one line each)."""
+    lists the others by title (optional items: one line each), 4 lists the non-essentials in one
+    paragraph per category, 5 gives the essentials only (the rest is in the action list)."""
     lang = doc.lang
     out = [f"## {label(lang, 'recommendations')} – {label(lang, 'topics').lower()}", "", COLUMNS]
     for category in Category:
@@ -158,6 +159,15 @@ def topic_lines(doc: AdviceDocument, ctx: MemoContext, refs: References, level: 
         if not items:
             continue
         out += ["", f"### {label(lang, 'category.' + category.value)}", ""]
+        if level >= 4:
+            main = [r for r in items if Priority(r.priority) == Priority.essential]
+            rest = [r for r in items if Priority(r.priority) != Priority.essential]
+            out += [f"- **{r.title}.** {first_sentence(r.text)} *{first_sentence(r.rationale)}* "
+                    f"{refs.mark(r.citations)}" for r in sorted(main, key=lambda r: r.id)]
+            if rest and level == 4:
+                out += ["", f"*{label(lang, 'actions_optional')}:* " + "; ".join(
+                    f"{r.title} {refs.mark(r.citations)}" for r in sorted(rest, key=lambda r: (-Priority(r.priority).rank, r.id))) + "."]
+            continue
         for r in sorted(items, key=lambda r: (-Priority(r.priority).rank, r.id)):
             essential = Priority(r.priority) == Priority.essential
             if is_optional(r) or (level >= 3 and not essential):
@@ -181,10 +191,10 @@ def _level(doc: AdviceDocument, ctx: MemoContext) -> int:
     """The richest level of the advice per topic that keeps the memo before the annex within budget."""
     fixed = sum(len(line) for line in summary_lines(doc, ctx) + action_lines(doc, ctx)
                 + runbook_lines(doc, References()) + tradeoff_section(doc, References()))
-    for level in (0, 1, 2):
+    for level in (0, 1, 2, 3, 4):
         if fixed + sum(map(len, topic_lines(doc, ctx, References(), level))) <= BUDGET:
             return level
-    return 3
+    return 5
 
 
 def _plain(lang: str, field: str, value: Any) -> str:
