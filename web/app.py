@@ -403,6 +403,10 @@ def create_app(allowed_hosts: list[str] | None = None) -> FastAPI:
     async def docs():
         return FileResponse(STATIC / "docs.html", media_type="text/html; charset=utf-8")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon():
+        return Response(status_code=204)
+
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     # --- the API ---

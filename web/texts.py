@@ -9,9 +9,9 @@ UI: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Bijeenkomstwijzer – trainerspagina",
         "language": "Taal",
-        "example": "Voorbeeld laden",
+        "example": "Voorbeeld",
         "example_none": "– kies een voorbeeld –",
-        "upload": "Scenariobestand openen (YAML of JSON)",
+        "upload": "Bestand openen …",
         "situation": "Situatie",
         "automatic": "(automatisch, naar onderwerp)",
         "why_we_ask": "Waarom we dit vragen",
@@ -72,9 +72,9 @@ UI: dict[str, dict[str, str]] = {
     "en": {
         "title": "Bijeenkomstwijzer – trainer's page",
         "language": "Language",
-        "example": "Load an example",
+        "example": "Example",
         "example_none": "– choose an example –",
-        "upload": "Open a scenario file (YAML or JSON)",
+        "upload": "Open a file …",
         "situation": "Situation",
         "automatic": "(automatic, by subject)",
         "why_we_ask": "Why we ask",
