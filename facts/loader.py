@@ -170,6 +170,8 @@ class _SafeLoader(yaml.SafeLoader):
             raise Refused(f"{_short_text(text, 24)!r} is not a number (line {node.start_mark.line + 1})")
         if len(text) > MAX_DIGITS + 10:
             raise Refused(f"a number of {len(text)} characters is far too long")
+        if text.lstrip("+-").startswith(".") and text.lstrip("+-")[1:2].isalpha():
+            return float(text.replace(".", "", 1))  # .inf, -.inf, .nan
         return float(text)
 
     def construct_bool(self, node):
@@ -373,6 +375,18 @@ def _short(value: Any, limit: int = 40) -> str:
     return "a value of an unknown kind"
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}\Z")
+_NOT_A_NAME = "\x00"
+
+
+def _field_name(part: Any) -> str:
+    """A part of a field path as shown: a field name, a list position, or (for anything else,
+    which may be the content of a file that is no scenario, such as /etc/shadow) nothing."""
+    if isinstance(part, int):
+        return str(part)
+    return str(part) if _NAME.match(str(part)) else _NOT_A_NAME
+
+
 _KIND_MESSAGES = {
     "string_type": "{value} is not text (put it in quotes if it is meant as text)",
     "model_type": "must be a mapping of fields, not {value}",
@@ -395,12 +409,16 @@ _KIND_MESSAGES = {
 
 def _describe(error: dict) -> tuple[str | None, str]:
     """The field path and a one-line message of one pydantic error, with allowed values."""
-    loc = [_short_text(str(p), 40) for p in error["loc"]]
+    loc = [_field_name(p) for p in error["loc"]]
     field = ".".join(loc) if loc else None
     kind = error["type"]
     msg = error["msg"]
     value = _short(error.get("input"))
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc and loc[-1] == _NOT_A_NAME:
+        field = ".".join(loc[:-1]) or None
+        msg = ("holds a key that is not a field name (only letters, digits and '_'); "
+               "is this a scenario file?")
+    elif kind == "extra_forbidden":
         import difflib
 
         from facts.scenario import INPUT_FIELDS

@@ -67,6 +67,45 @@ FILES = {
     "scenarios-empty.yaml": "scenarios: []\n",
     "scenarios-not-list.yaml": "scenarios: {subject: asylum_reception}\n",
     "scenarios-extra-key.yaml": "scenarios:\n  - " + OK.replace("\n", "\n    ").rstrip() + "\nauthor: me\n",
+    # issue 11: numbers PyYAML cannot convert (a traceback before), anywhere in a file
+    "int-5000-digits.yaml": with_("expected_visitors: " + "7" * 5000, drop="expected_visitors"),
+    "int-5000-in-list.yaml": with_("nearby_stakeholders: [school, " + "7" * 5000 + "]"),
+    "int-5000-in-expect.yaml": OK + "expect:\n  includes: [" + "7" * 5000 + "]\n",
+    "int-5000-as-key.yaml": OK + "7" * 5000 + ": x\n",
+    "int-5000-digits.json": '{"subject": "asylum_reception", "expected_visitors": ' + "7" * 5000 + "}\n",
+    "hex-4000-digits.yaml": with_("expected_visitors: 0x" + "f" * 4000, drop="expected_visitors"),
+    # YAML 1.1 number forms that silently meant another number
+    "visitors-hex.yaml": with_("expected_visitors: 0x15E", drop="expected_visitors"),
+    "visitors-octal.yaml": with_("expected_visitors: 0o17", drop="expected_visitors"),
+    "visitors-binary.yaml": with_("expected_visitors: 0b101011110", drop="expected_visitors"),
+    "visitors-base60.yaml": with_("expected_visitors: 5:50", drop="expected_visitors"),
+    "visitors-underscore.yaml": with_("expected_visitors: 1_000", drop="expected_visitors"),
+    "visitors-thousands-point.yaml": with_("expected_visitors: 1.000", drop="expected_visitors"),
+    "visitors-tagged-hex.yaml": with_("expected_visitors: !!int 0x15E", drop="expected_visitors"),
+    "visitors-date.yaml": with_("expected_visitors: 2024-01-01", drop="expected_visitors"),
+    "visitors-inf.yaml": with_("expected_visitors: .inf", drop="expected_visitors"),
+    "stakeholders-hex.yaml": with_("nearby_stakeholders: [school, 0x1F]"),
+    # YAML 1.1 booleans and other constructs with messages that read like internals
+    "key-yes.yaml": with_("yes: 1"),
+    "key-true.yaml": with_("true: 1"),
+    "key-null.yaml": with_("~: 1"),
+    "protest-no.yaml": with_("existing_protest: no", drop="existing_protest"),
+    "expect-not-mapping.yaml": OK + "expect: inform\n",
+    "merge-key.yaml": "base: &b {subject: asylum_reception}\n<<: *b\nphase: decided\n",
+    "set-tag.yaml": with_("nearby_stakeholders: !!set {school}"),
+    "timestamp-tag.yaml": with_("name: !!timestamp 2024-01-01"),
+    "binary-tag.yaml": with_("name: !!binary aGVsbG8="),
+    "bell-character.yaml": with_("name: \"klok\x07\""),
+    # spoofing and leaking through the error line
+    "key-carriage-return.yaml": with_('"colour\\r\\u001b[2Kbijeenkomstwijzer: OK, scenario valid": red'),
+    "key-ansi.yaml": with_('"\\e]0;pwned\\a\\e[31mcolour": red'),
+    "key-bidi.yaml": with_('"colour\u202egnp.exe": red'),
+    "key-very-long.yaml": with_("k" * 20000 + ": 1"),
+    "shadow-like.yaml": "".join(f"user{i}:$6$s4lt{i}$h4shh4shh4shh4sh{i}:19000:0:99999:7:::\n" for i in range(20)),
+    "shadow-like-mapping.yaml": "root: $6$s4lt$h4shh4shh4shh4shh4shh4sh:19000:0:99999:7:::\n",
+    # a batch result read back as a scenario
+    "batch-output.json": '[{"file": "a.yaml", "name": "a", "ok": true, "result": "passed", "error": null, '
+                         '"decisions": {}, "recommendation_ids": [], "expect_failures": []}]\n',
 }
 
 
@@ -78,6 +117,16 @@ def main():
     (OUT / "binary.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (OUT / "latin1.yaml").write_bytes(("name: caf\u00e9 \u00e0 Enschede\n" + OK).encode("latin-1"))
     (OUT / "utf16.yaml").write_bytes(OK.encode("utf-16"))
+    (OUT / "utf16-be.yaml").write_bytes(b"\xfe\xff" + OK.encode("utf-16-be"))
+    (OUT / "utf32.yaml").write_bytes(OK.encode("utf-32"))
+    (OUT / "utf16-no-bom.yaml").write_bytes(OK.encode("utf-16-le"))
+    # inside the 1 MB limit, far more values than a scenario has (bounded work, not only bytes)
+    (OUT / "many-items.yaml").write_text("scenarios:\n" + "- {}\n" * 190_000, encoding="utf-8")
+    (OUT / "many-items.json").write_text('{"scenarios": [' + ",".join(["{}"] * 190_000) + "]}\n", encoding="utf-8")
+    (OUT / "many-unknown-keys.yaml").write_text(OK + "".join(f"k{i}: 1\n" for i in range(50_000)), encoding="utf-8")
+    (OUT / "many-expect-ids.yaml").write_text(
+        OK + "expect:\n  includes: [" + ",".join(["a"] * 240_000) + "]\n", encoding="utf-8")
+    (OUT / "many-scalars-flow.json").write_text("[" + ",".join(["0"] * 300_000) + "]\n", encoding="utf-8")
     d = OUT / "directory.yaml"
     d.mkdir(exist_ok=True)
     (d / "README").write_text("A directory whose name looks like a scenario file.\n")
