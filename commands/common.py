@@ -31,7 +31,7 @@ out_option = click.option("-o", "--out", type=click.Path(dir_okay=False), defaul
                           help="Write the output to FILE (atomically) instead of stdout.")
 
 
-from facts.files import Interrupted  # noqa: F401  (SIGTERM/SIGHUP as an exception; one class)
+from facts.files import Interrupted  # noqa: E402,F401  (SIGTERM/SIGHUP as an exception; one class)
 
 
 def write_output(out: str | None, data: str | bytes, *, inputs=()) -> None:

@@ -119,9 +119,9 @@ def check_target(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike]
     except FileNotFoundError:
         st = None
     except PermissionError:
-        raise OutputError(shown, "cannot be written (permission denied)")
+        raise OutputError(shown, "cannot be written (permission denied)") from None
     except OSError as exc:
-        raise OutputError(shown, f"cannot be written ({exc.strerror or exc})")
+        raise OutputError(shown, f"cannot be written ({exc.strerror or exc})") from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise OutputError(shown, "is a directory, not a file")

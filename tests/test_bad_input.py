@@ -54,7 +54,6 @@ MENTIONS = {
     "utf16-be.yaml": "UTF-16",
     "utf32.yaml": "UTF-32",
     "utf16.yaml": "is UTF-16 text",
-    "visitors-octal.yaml": "octal",
     "key-null.yaml": "a field name must be text",
     "utf16-no-bom.yaml": "UTF-16",
     "many-items.yaml": "more than 25000 values",
