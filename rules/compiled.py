@@ -80,6 +80,8 @@ class CompiledRule:
 
 
 def _pattern(fact: Fact) -> Pattern:
+    if type(fact) not in (Context, Nearby, *DERIVED_KEYS.values()):
+        raise TypeError(f"rules match only Context, Nearby, Assessed and Decided facts, not {type(fact).__name__}")
     checks = []
     for key, value in fact.items():
         if isinstance(key, str) and key.startswith("__"):

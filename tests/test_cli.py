@@ -291,6 +291,7 @@ def test_help_lists_every_command_with_examples():
 def test_a_rule_loop_is_reported_by_the_cli_not_a_hang(monkeypatch):
     import rules.engine
     from test_engine import Looping
+    monkeypatch.setenv("BIJEENKOMSTWIJZER_ENGINE", "experta")  # the reference engine runs the loop
     monkeypatch.setattr(rules.engine, "get_engine", lambda: Looping())
     r = run("advise", SAMPLE)
     assert r.exit_code == 3

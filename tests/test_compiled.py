@@ -76,6 +76,12 @@ def test_a_cycle_between_conclusions_is_a_rule_loop():
         compiled.CompiledEngine([Loop])
 
 
+def test_a_rule_on_facts_of_its_own_is_refused_not_silently_skipped():
+    from test_engine import Looping
+    with pytest.raises(TypeError, match="rules match only"):
+        compiled.CompiledEngine([Looping])
+
+
 def test_the_compiled_engine_covers_every_rule():
     engine = compiled.compiled_engine(MIXINS)
     from rules.engine import catalog
