@@ -262,10 +262,10 @@ def _csv_value(v: Any) -> str:
 
 
 def sensitivity_text(result: dict[str, Any], lang: str = "nl", fmt: str = "text") -> str:
-    now = "; ".join(f"{label(lang, k)}: {_decision(lang, k, v)}" for k, v in result["decisions"].items())
     bullet = "- " if fmt == "markdown" else "  "
     esc = md_escape if fmt == "markdown" else one_line
-    out = _heading(f"{t(lang, 'decisions_now')}: {now}", fmt)
+    out = _heading(t(lang, "decisions_now"), fmt)
+    out += [bullet + esc(f"{label(lang, k)}: {_decision(lang, k, v)}") for k, v in result["decisions"].items()] + [""]
     out += _heading(t(lang, "single"), fmt, 2)
     for item in result["per_field"]:
         diff = ", ".join(f"{label(lang, k)} \u2192 {_decision(lang, k, v)}" for k, v in item["decisions"].items())
