@@ -27,9 +27,12 @@ from facts.scenario import Scenario
 MAX_BYTES = 1_000_000
 MAX_ALIASES = 20
 MAX_DEPTH = 50
-#: values (scalars, lists, mappings) in one file: the largest shipped file has about 2,300;
-#: a scenario about 50, so a file of some hundreds of scenarios fits
-MAX_NODES = 25_000
+#: values (scalars, lists, mappings) in one file: the largest shipped knowledge file has about
+#: 2,300, a scenario about 50, so a file of some 200 scenarios fits
+MAX_NODES = 10_000
+#: lines in one YAML file: counted before parsing, so a file of 190,000 short items is refused
+#: at once (a scenario has about 20 lines, the largest shipped file about 1,200)
+MAX_LINES = 20_000
 #: digits in one whole number (the largest meaningful number has 7)
 MAX_DIGITS = 30
 
@@ -258,6 +261,11 @@ def parse_text(text: str, file: str) -> Any:
             raise InputError(file, "not valid JSON: nested too deeply") from None
         _count_nodes(data, file)
         return data
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        raise InputError(file, f"more than {MAX_LINES} lines; a scenario file is far smaller")
+    if text.count(",") > MAX_NODES:  # a flow list of very many values on a few lines
+        raise InputError(file, f"more than {MAX_NODES} values; a scenario file is far smaller")
     try:
         return yaml.load(text, Loader=_SafeLoader)  # _SafeLoader is a SafeLoader
     except DuplicateKey as exc:

@@ -9,6 +9,7 @@ measured in one run on one machine, reported as ratios where a ratio is the clai
   python scripts/benchmark.py exact      # `verify --exact` wall time
   python scripts/benchmark.py sensitivity  # counterfactual search per example (limit 1 s)
   python scripts/benchmark.py bad        # every tests/bad file through `advise`, as a process
+  python scripts/benchmark.py serve      # 2,000 POST /api/advise over 8 connections to `serve` on 127.0.0.1
 """
 from __future__ import annotations
 
@@ -140,26 +141,137 @@ def sensitivity(limit: float = 1.0) -> int:
     return 0 if worst < limit else 1
 
 
-def bad(limit: float = 2.0) -> int:
-    cli = [sys.executable, str(ROOT / "cli.py"), "advise"]
-    worst, slow = 0.0, []
+def _measured(args: list[str]) -> tuple[int, float, float, str]:
+    """Run one whole process: exit code, wall seconds, peak resident memory (MB), stderr.
+
+    The memory is the process's own peak (os.wait4 gives the rusage of that one child)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    err = p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - t
+    peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2 ** 20
+    return p.returncode, elapsed, peak, err.decode("utf-8", "replace")
+
+
+def bad(limit: float = 2.0, memory: float = 200.0) -> int:
+    """Every file of tests/bad through `advise` as a whole process, and the whole corpus
+    through one `batch`: refused (exit 2, one line, no traceback) within 2 s and 200 MB."""
+    from tabulate import tabulate
+    cli = [sys.executable, str(ROOT / "cli.py")]
     files = sorted((ROOT / "tests" / "bad").iterdir())
+    rows, problems = [], []
     for path in files:
-        t = time.perf_counter()
-        p = subprocess.run(cli + [str(path)], capture_output=True, text=True, stdin=subprocess.DEVNULL)
-        elapsed = time.perf_counter() - t
-        worst = max(worst, elapsed)
-        if p.returncode != 2 or elapsed > limit or len(p.stderr.strip().splitlines()) != 1:
-            slow.append(f"{path.name}: exit {p.returncode}, {elapsed:.2f} s, {p.stderr.strip()[:120]}")
-    print(f"bad input: {len(files)} files through `advise` as a process, slowest {worst:.2f} s "
-          f"(limit {limit} s): {'all within the limit, exit 2, one line' if not slow else 'PROBLEMS'}")
-    for line in slow:
+        code, elapsed, peak, err = _measured(cli + ["advise", str(path)])
+        lines = err.strip().splitlines()
+        ok = code == 2 and len(lines) == 1 and "Traceback" not in err and elapsed <= limit and peak <= memory
+        rows.append([path.name, path.stat().st_size if path.is_file() else "-", code, f"{elapsed:.2f}",
+                     f"{peak:.0f}", "ok" if ok else "PROBLEM"])
+        if not ok:
+            problems.append(f"{path.name}: exit {code}, {elapsed:.2f} s, {peak:.0f} MB, {err.strip()[:120]}")
+    code, elapsed, peak, err = _measured(cli + ["batch", str(ROOT / "tests" / "bad"), "--jobs", "2"])
+    ok = code == 2 and "Traceback" not in err and elapsed <= limit * 5 and peak <= memory
+    rows.append(["(batch tests/bad, --jobs 2)", "-", code, f"{elapsed:.2f}", f"{peak:.0f} (main)",
+                 "ok" if ok else "PROBLEM"])
+    if not ok:
+        problems.append(f"batch tests/bad: exit {code}, {elapsed:.2f} s, {peak:.0f} MB, {err.strip()[-200:]}")
+    print(tabulate(rows, headers=["file", "bytes", "exit", "seconds", "peak MB", f"≤ {limit} s, ≤ {memory:.0f} MB"]))
+    worst_t = max(float(r[3]) for r in rows[:-1])
+    worst_m = max(float(r[4]) for r in rows[:-1])
+    print(f"bad input: {len(files)} files through `advise` as a process: slowest {worst_t:.2f} s, largest "
+          f"peak {worst_m:.0f} MB (limits {limit} s, {memory:.0f} MB): "
+          f"{'all refused within the limits, exit 2, one line' if not problems else 'PROBLEMS'}")
+    for line in problems:
         print("  " + line)
-    return 1 if slow else 0
+    _row("bad input, slowest file through advise (process)", f"{worst_t:.2f} s", f"limit {limit} s")
+    _row("bad input, largest peak memory (process)", f"{worst_m:.0f} MB", f"limit {memory:.0f} MB")
+    return 1 if problems else 0
+
+
+def serve(n: int = 2000, connections: int = 8) -> int:
+    """`serve` as a real process on a free 127.0.0.1 port: ``n`` POST /api/advise requests over
+    ``connections`` concurrent keep-alive connections (one thread each); median and p99 latency,
+    requests/s, and every answer checked against the first (byte-identical)."""
+    import http.client
+    import json
+    import re
+    import signal
+    import threading
+
+    import yaml
+    body = json.dumps(yaml.safe_load((ROOT / "examples" / "azc-informatiemarkt.yaml").read_text(encoding="utf-8"))).encode()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "serve", "--port", "0"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+    try:
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", proc.stdout.readline())
+        if not found:
+            print(f"serve: did not start: {proc.stderr.read().strip()}")
+            return 1
+        port = int(found.group(1))
+        headers = {"Content-Type": "application/json"}
+
+        def request(conn) -> tuple[int, bytes]:
+            conn.request("POST", "/api/advise", body=body, headers=headers)
+            answer = conn.getresponse()
+            return answer.status, answer.read()
+
+        warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        for _ in range(20):
+            status, expected = request(warm)
+        warm.close()
+        left = iter(range(n))
+        lock = threading.Lock()
+        latencies: list[float] = []
+        errors: list[str] = []
+
+        def worker() -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            mine = []
+            while True:
+                with lock:
+                    if next(left, None) is None:
+                        break
+                t = time.perf_counter()
+                try:
+                    status, data = request(conn)
+                    if status != 200 or data != expected:
+                        errors.append(f"status {status}")
+                except (OSError, http.client.HTTPException) as exc:
+                    errors.append(type(exc).__name__)
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                mine.append(time.perf_counter() - t)
+            conn.close()
+            with lock:
+                latencies.extend(mine)
+
+        threads = [threading.Thread(target=worker) for _ in range(connections)]
+        t = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - t
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    median = statistics.median(latencies) * 1000
+    p99 = statistics.quantiles(latencies, n=100)[98] * 1000
+    rate = len(latencies) / wall
+    print(f"serve: {len(latencies)} POST /api/advise over {connections} connections in {wall:.2f} s: "
+          f"median {median:.1f} ms, p99 {p99:.1f} ms, {rate:.0f} requests/s, {len(errors)} errors "
+          f"({len(expected)} bytes each, byte-identical to the first answer); server exit {proc.returncode}")
+    _row(f"serve: {n} POST /api/advise, {connections} connections", f"{rate:.0f} requests/s",
+         f"median {median:.1f} ms, p99 {p99:.1f} ms", f"{len(errors)} errors")
+    return 1 if errors or len(latencies) != n else 0
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["startup", "engine", "batch", "exact", "sensitivity", "bad"]
+    which = sys.argv[1:] or ["startup", "engine", "batch", "exact", "sensitivity", "bad", "serve"]
     rc = 0
     for name in ("startup", "engine", "batch", "exact"):
         if name in which:
@@ -168,6 +280,8 @@ if __name__ == "__main__":
         rc |= sensitivity()
     if "bad" in which:
         rc |= bad()
+    if "serve" in which:
+        rc |= serve()
     if ROWS:
         import platform
         from tabulate import tabulate

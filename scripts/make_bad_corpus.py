@@ -126,6 +126,9 @@ def main():
     (OUT / "many-unknown-keys.yaml").write_text(OK + "".join(f"k{i}: 1\n" for i in range(50_000)), encoding="utf-8")
     (OUT / "many-expect-ids.yaml").write_text(
         OK + "expect:\n  includes: [" + ",".join(["a"] * 240_000) + "]\n", encoding="utf-8")
+    # under the line limit, but 15,000 items of three values each on 5,000 lines
+    (OUT / "many-nodes.yaml").write_text("scenarios:\n" + "- {a: 1}\n  - {b: 2}\n  - {c: 3}\n".replace("\n  ", "\n")
+                                         * 5_000, encoding="utf-8")
     (OUT / "many-scalars-flow.json").write_text("[" + ",".join(["0"] * 300_000) + "]\n", encoding="utf-8")
     d = OUT / "directory.yaml"
     d.mkdir(exist_ok=True)
