@@ -52,14 +52,26 @@ class ProcessRules:
         """
         self.recommend()
 
-    @Rule(Context(trust_in_government=Trust.low))
+    @Rule(Context(phase=at_most(Phase.proposal)))
     @emits("process.context_and_trust")
     def process_context_and_trust(self):
-        """Low trust in the government: examine the governance context and mutual trust.
+        """Before the decision, whatever the trust: examine the governance context and trust.
+
+        asiel-2021 §3, asiel-statushouders-2016 §3, arbeidsmigranten-2025 §2: the questions of
+        the start situation, for every municipality, include the context: the usual way of
+        deciding and involving residents, whether residents trust the administration and
+        vice versa, and the relation between executive and council.
+        """
+        self.recommend()
+
+    @Rule(Context(trust_in_government=Trust.low))
+    @emits("process.context_and_trust")
+    def process_context_and_trust_low(self):
+        """Low trust in the government, in any phase: the governance context and mutual trust.
 
         asiel-2021 §3, asiel-statushouders-2016 §3, arbeidsmigranten-2025 §2: the diagnosis
-        asks about the participation culture, whether residents trust the administration and
-        vice versa, and the relation between executive and council.
+        asks whether residents trust the administration and vice versa and how executive and
+        council relate; asiel-2021 §7.1 uses that diagnosis again for the safety risks.
         """
         self.recommend()
 
@@ -93,11 +105,13 @@ class ProcessRules:
     @Rule(Context(priority_value=PriorityValue.support, phase=at_most(Phase.proposal)))
     @emits("process.value_support")
     def process_value_support(self):
-        """A supported decision weighs most, before the decision: careful decision-making.
+        """A supported decision weighs most, before the decision: say why residents are involved.
 
         asiel-2021 §3: careful democratic decision-making and a supported decision is one of
-        the values; §4.2 and arbeidsmigranten-2025 §3.2: involving residents can serve to
-        broaden support or to solve a problem together.
+        the values the municipality weighs, and the values are applied consistently; §4.2 and
+        arbeidsmigranten-2025 §3.2: involving residents can serve to broaden support or to
+        solve a problem together; what is possible depends on the situation, and the aim
+        decides which form of participation fits.
         """
         self.recommend()
 
@@ -131,12 +145,14 @@ class ProcessRules:
         self.recommend()
 
     @Rule(Context(subject=_LABOUR, council_meeting=True, phase=at_least(Phase.decided)))
-    @emits("process.council_role_labour_migrants", "process.council_member_information")
-    def process_council_role_labour_migrants_meeting(self):
-        """Labour migrants, a council meeting after the decision: roles and information.
+    @emits("process.council_member_information")
+    def process_council_member_information_meeting(self):
+        """Labour migrants, a council meeting after the decision: council members' information.
 
         arbeidsmigranten-2025 §3.2: the executive always answers to the council; individual
         council members may always ask for information, and the executive must give it.
+        Who takes the decision, and informing the council beforehand, concern the decision
+        still to be taken, so they are not repeated after it.
         """
         self.recommend()
 
@@ -273,6 +289,11 @@ class ProcessRules:
         """
         self.recommend()
 
+    # The sounding boards below are bodies in the process after the decision (asiel-2021 and
+    # asiel-statushouders-2016 §4.2 "Rol van het COA", arbeidsmigranten-2025 §3.2 "Rol
+    # klankbordgroep/wijkraad"), not the form of the meeting at hand: they hold whatever the
+    # moment is, a council meeting too. setup.sounding_board_group is the form of a
+    # co-producing meeting (§5.2 "Alleen genodigden") and stays out of a council meeting.
     @Rule(Context(subject=Subject.asylum_reception, phase=at_least(Phase.decided),
                   implementation_room=True))
     @emits("process.coa_sounding_board_after_decision")
@@ -281,7 +302,8 @@ class ProcessRules:
 
         asiel-2021 §4.2 and asiel-statushouders-2016 §4.2: COA has good experience with a
         sounding-board group that helps shape the details after the decision is taken; the
-        decision itself stays closed.
+        decision itself stays closed. The guide ties it to the process, not to the kind of
+        meeting: it holds at a council meeting too.
         """
         self.recommend()
 
@@ -292,7 +314,7 @@ class ProcessRules:
         """Asylum reception after the decision, room for conditions: COA's sounding board.
 
         asiel-2021 §4.2: a sounding-board group that thinks along about the details and the
-        implementation after the decision.
+        implementation after the decision, at a council meeting too.
         """
         self.recommend()
 
@@ -303,7 +325,7 @@ class ProcessRules:
         """Status holders with COA after the decision, room on the implementation: sounding board.
 
         asiel-statushouders-2016 §4.2: COA's positive experience with a sounding-board group
-        that thinks along about the details after the decision.
+        that thinks along about the details after the decision, at a council meeting too.
         """
         self.recommend()
 
@@ -314,7 +336,7 @@ class ProcessRules:
         """Status holders with COA after the decision, room for conditions: sounding board.
 
         asiel-statushouders-2016 §4.2: a sounding-board group that thinks along about the
-        details and the implementation after the decision.
+        details and the implementation after the decision, at a council meeting too.
         """
         self.recommend()
 
@@ -387,7 +409,8 @@ class ProcessRules:
 
         arbeidsmigranten-2025 §3.2: a sounding-board group can be informed periodically on
         the implementation plan, advise on bottlenecks and think along about design and
-        management; thinking along does not mean agreeing or giving up objections.
+        management; thinking along does not mean agreeing or giving up objections. A role
+        in the process, so it holds at a council meeting too.
         """
         self.recommend()
 
@@ -398,7 +421,8 @@ class ProcessRules:
         """Labour migrants after the decision, room for conditions: a sounding board.
 
         arbeidsmigranten-2025 §3.2: a sounding-board group thinks along about the
-        implementation, such as design and management; thinking along is not consent.
+        implementation, such as design and management; thinking along is not consent;
+        at a council meeting too.
         """
         self.recommend()
 
