@@ -73,7 +73,8 @@ def advise(file: str | None, fmt: str, out: str | None, detail: bool, lang: str,
     else:
         scenario = load_scenario(file)
     outcome = evaluate(scenario)
-    write_output(out, _render(scenario, outcome, fmt, lang, detail), inputs=[file] if file and file != "-" else [])
+    inputs = [file] if file and file != "-" else [f for f in (save, resume) if f]  # never -o over the answers
+    write_output(out, _render(scenario, outcome, fmt, lang, detail), inputs=inputs)
     if closing:
         click.echo(closing, err=True)
 

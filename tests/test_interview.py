@@ -293,3 +293,10 @@ def test_interview_on_a_real_pseudo_terminal_with_stdout_to_a_pipe(tmp_path):
     assert p.returncode == 0, seen[-2000:]
     check_document(json.loads(out))
     assert "Vraag 1 van" in seen and "Uw antwoorden:" in seen and "Antwoorden opgeslagen in" in seen
+
+
+def test_out_may_not_overwrite_the_saved_answers(tmp_path):
+    saved = tmp_path / "antwoorden.yaml"
+    r = run("advise", "--save", saved, "-f", "markdown", "-o", saved, input="\n".join(SCRIPT) + "\n")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    assert yaml.safe_load(saved.read_text())["expected_visitors"] == 40  # the answers are still there
