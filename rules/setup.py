@@ -111,31 +111,33 @@ class SetupRules:
         """High risk in a room: avoiding a frontal layout becomes essential.
 
         asiel-2021 §5.2 and asiel-statushouders-2016 §5.2: a frontal layout "werkt escalatie
-        in de hand"; where escalation is a real risk, the layout is among the first things
-        to get right.
+        in de hand", an open walk-in with a market layout works better. Raising it at high
+        risk is this tool's choice: the guides name the layout as a cause of escalation.
         """
         self.recommend()
 
     @Rule(Decided(meeting_type=MeetingType.inform), Assessed(scale=at_least(Scale.large)),
-          Context(council_meeting=False))
+          Context(council_meeting=False, format=IN_ROOM))
     @emits("setup.multiple_sessions")
     def setup_multiple_sessions_inform(self):
-        """Many visitors at an informing meeting: several sessions at different places.
+        """Many visitors at an informing meeting in a room: several sessions at different places.
 
         asiel-2021 §5.2 and asiel-statushouders-2016 §5.2: with many visitors, an
         information market or several meetings at different places; arbeidsmigranten-2025
-        §5.2: with great interest, plan an extra meeting.
+        §5.2: with great interest, plan an extra meeting. Places are for a meeting in a room;
+        online, setup.online_keep_small splits a large group over several sessions.
         """
         self.recommend()
 
     @Rule(Decided(meeting_type=MeetingType.consult), Assessed(scale=at_least(Scale.medium)),
-          Context(council_meeting=False))
+          Context(council_meeting=False, format=IN_ROOM))
     @emits("setup.multiple_sessions")
     def setup_multiple_sessions_consult(self):
-        """Consulting more than a small group: several sessions close to the people.
+        """Consulting more than a small group in a room: several sessions close to the people.
 
         asiel-2021 §5.2: for consulting, several meetings close to the people concerned, to
-        give as many people as possible the chance to voice concerns and give advice.
+        give as many people as possible the chance to voice concerns and give advice. Online,
+        setup.online_keep_small splits the group instead.
         """
         self.recommend()
 
@@ -172,7 +174,8 @@ class SetupRules:
         asiel-statushouders-2016 §6.3 and bewonersbijeenkomst-2021 §2.C: fit the form to the
         goal, standing tables are no cure-all; for a force-field analysis, many small
         meetings on site; arbeidsmigranten-2025 §5.3: consider several small sessions on
-        site, close to those involved. The exploration is where the field is not yet known.
+        site, close to those involved. The guides tie this to no phase; this tool offers it
+        in the exploration, before the field of forces is known.
         """
         self.recommend()
 
@@ -372,15 +375,16 @@ class SetupRules:
 
     # --- access and registration ----------------------------------------------------------
 
-    @Rule(OR(Assessed(scale=at_least(Scale.large)), Assessed(risk_level=at_least(RiskLevel.high))),
-          Context(council_meeting=False))
+    @Rule(Assessed(scale=at_least(Scale.large)), Context(council_meeting=False))
     @emits("setup.registration_and_maximum")
     def setup_registration_and_maximum(self):
-        """A large turnout or high risk: decide on sign-up and a maximum.
+        """A large turnout: decide on sign-up and a maximum.
 
         bewonersbijeenkomst-2021 §2.B: large or small, what is the maximum, consider sign-up,
         plan a second meeting if there are too many; asiel-statushouders-2016 §6.1 and
-        arbeidsmigranten-2025 §5.1: open access or sign-up?
+        arbeidsmigranten-2025 §5.1: open access or sign-up? The passage ties this to the
+        number of participants, not to risk; strong resistance has its own step, the check
+        at the entrance (setup.invitation_check_at_entrance).
         """
         self.recommend()
 
@@ -421,7 +425,10 @@ class SetupRules:
 
         asiel-statushouders-2016 §6.3 and bewonersbijeenkomst-2021 §2.C: with a full public
         gallery be extra alert to agenda and focus; trust lies in an understandable debate;
-        arbeidsmigranten-2025 §5.3.1: with great interest, mind the structure.
+        arbeidsmigranten-2025 §5.3.1: with great interest, mind the structure, "Zeker wanneer
+        er veel maatschappelijke aandacht is". The scenario has no field for the gallery: the
+        expected turnout, organised opposition and regional or national media attention
+        stand for it.
         """
         self.recommend()
 
