@@ -369,8 +369,12 @@ def smallest_change(scenario: Scenario, entry_id: str, fields: list[str] | None 
                 relevant |= {key} if key in order else set(dependencies(key)) if key in DECISIONS else set()
                 if key == "scale":
                     relevant.add("expected_visitors")
-    pairs = [f for f in ranked if f in relevant] or ranked
-    for a, b in itertools.combinations(pairs, 2):
+    # pairs among the fields the rules test first, then one of them with any other field (a
+    # change can need a second one to stay valid: labour migrants with COA as initiator)
+    near = [f for f in ranked if f in relevant] or ranked
+    combos = list(itertools.combinations(near, 2))
+    combos += [(a, b) for a in near for b in ranked if b not in near]
+    for a, b in combos:
         for va, vb in itertools.product(values[a], values[b]):
             rule = fires({a: va, b: vb})
             if rule:
