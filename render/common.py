@@ -52,7 +52,7 @@ def situation(doc: AdviceDocument) -> list[tuple[str, str]]:
 
 def owner_label(lang: str, owner: Any) -> str:
     text = value_label(lang, "Owner", getattr(owner, "value", owner))
-    return text[0].upper() + text[1:] if text.islower() else text
+    return text[:1].upper() + text[1:]
 
 
 def priority_label(lang: str, priority: Any) -> str:

@@ -162,8 +162,10 @@ def topic_lines(doc: AdviceDocument, ctx: MemoContext, refs: References, level: 
         if level >= 4:
             main = [r for r in items if Priority(r.priority) == Priority.essential]
             rest = [r for r in items if Priority(r.priority) != Priority.essential]
-            out += [f"- **{r.title}.** {first_sentence(r.text)} *{first_sentence(r.rationale)}* "
-                    f"{refs.mark(r.citations)}" for r in sorted(main, key=lambda r: r.id)]
+            for r in sorted(main, key=lambda r: r.id):
+                reason = raised_reason(lang, ctx, r.id)
+                out.append(f"- **{r.title}.** {first_sentence(r.text)} *{first_sentence(r.rationale)}*"
+                           f"{' ' + reason if reason else ''} {refs.mark(r.citations)}")
             if rest and level == 4:
                 out += ["", f"*{label(lang, 'actions_optional')}:* " + "; ".join(
                     f"{r.title} {refs.mark(r.citations)}" for r in sorted(rest, key=lambda r: (-Priority(r.priority).rank, r.id))) + "."]

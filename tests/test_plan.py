@@ -105,3 +105,17 @@ def test_a_raised_priority_is_applied_and_its_reason_is_in_the_memo(monkeypatch)
     memo = to_markdown(doc, ctx)
     assert "Essentieel in deze situatie: het risico is hoog." in memo
     assert "some_rule" not in memo.split("## Bijlage")[0]
+
+
+def test_text_shows_decisions_summary_and_actions_in_80_columns_and_detail_adds_everything():
+    sample = EXAMPLES[3]
+    doc = json.loads(run("advise", sample, "--format", "json").output)
+    short = run("advise", sample, env={"COLUMNS": "80"}).output
+    assert max(len(line) for line in short.splitlines()) <= 80
+    for d in doc["summary"]["decisions"]:
+        assert d["label"].split()[0] in short
+    assert "== Wat in elk geval moet gebeuren ==" in short and "== Actielijst ==" in short
+    assert "== Opzet en inrichting ==" not in short and "§" not in short
+    detail = run("advise", sample, "--detail", env={"COLUMNS": "80"}).output
+    assert detail.startswith(short.rstrip("\n")) and "== Opzet en inrichting ==" in detail and "§" in detail
+    assert max(len(line) for line in detail.splitlines()) <= 80
