@@ -247,14 +247,14 @@ function citationsOf(item) {
       el("div", {class: "where", text: `${c.source} § ${c.section}`}))));
 }
 
-function detailOf(item, actions) {
+function detailOf(item, actions, withText) {
   return el("div", {class: "detail"},
-    item.text ? el("p", {text: item.text}) : null,
+    withText && item.text ? el("p", {text: item.text}) : null,
     item.rationale ? el("p", {class: "rationale"}, el("strong", {text: `${ui("rationale")}: `}), item.rationale) : null,
     citationsOf(item), actions);
 }
 
-function entryLi(id, title, category, source, actions, extraClass) {
+function entryLi(id, title, category, source, actions, extraClass, withText) {
   const li = el("li", {"data-id": id, class: extraClass || null});
   const head = el("div", {class: "head", role: "button", tabindex: 0},
     el("span", {class: "title", text: title}),
@@ -263,7 +263,7 @@ function entryLi(id, title, category, source, actions, extraClass) {
   const toggle = () => {
     if (open) { open.remove(); open = null; li.classList.remove("open"); return; }
     const item = itemOf(source, id);
-    open = item ? detailOf(item, actions) : el("div", {class: "detail"}, actions);
+    open = item ? detailOf(item, actions, withText) : el("div", {class: "detail"}, actions);
     li.append(open); li.classList.add("open");
   };
   head.addEventListener("click", toggle);
@@ -313,7 +313,7 @@ function renderPlan() {
         const title = item.title || item.text;
         const li = entryLi(item.id, title, category, doc,
           el("button", {type: "button", class: "how", text: ui("how"), onclick: () => explain(readForm(), item.id, title)}),
-          essential.has(item.id) ? "essential" : null);
+          essential.has(item.id) ? "essential" : null, true);
         if (item.priority) li.querySelector(".head").append(el("span", {class: "badge", text: S.meta.priorities[item.priority] || item.priority}));
         ul.append(li);
       }
@@ -430,7 +430,6 @@ async function loadLanguage(lang) {
   S.baselineDoc = null;
   document.documentElement.lang = lang;
   document.title = ui("title");
-  $("title").textContent = ui("title");
   document.querySelectorAll("[data-ui]").forEach((n) => { n.textContent = ui(n.dataset.ui); });
   buildForm();
   fillGridChoices();
