@@ -10,7 +10,6 @@ measured in one run on one machine, reported as ratios where a ratio is the clai
   python scripts/benchmark.py sensitivity  # counterfactual search per example (limit 1 s)
   python scripts/benchmark.py bad        # every tests/bad file through `advise`, as a process
   python scripts/benchmark.py serve      # 2,000 POST /api/advise over 8 connections to `serve` on 127.0.0.1
-  python scripts/benchmark.py serve      # 2,000 POST /api/advise over 8 connections to `serve` on 127.0.0.1
 """
 from __future__ import annotations
 
@@ -271,87 +270,6 @@ def serve(n: int = 2000, connections: int = 8) -> int:
     return 1 if errors or len(latencies) != n else 0
 
 
-def serve(n: int = 2000, connections: int = 8) -> int:
-    """`serve` as a real process on a free 127.0.0.1 port: ``n`` POST /api/advise requests over
-    ``connections`` concurrent keep-alive connections (one thread each); median and p99 latency,
-    requests/s, and every answer checked against the first (byte-identical)."""
-    import http.client
-    import json
-    import re
-    import signal
-    import threading
-
-    import yaml
-    body = json.dumps(yaml.safe_load((ROOT / "examples" / "azc-informatiemarkt.yaml").read_text(encoding="utf-8"))).encode()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "serve", "--port", "0"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
-    try:
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", proc.stdout.readline())
-        if not found:
-            print(f"serve: did not start: {proc.stderr.read().strip()}")
-            return 1
-        port = int(found.group(1))
-        headers = {"Content-Type": "application/json"}
-
-        def request(conn) -> tuple[int, bytes]:
-            conn.request("POST", "/api/advise", body=body, headers=headers)
-            answer = conn.getresponse()
-            return answer.status, answer.read()
-
-        warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        for _ in range(20):
-            status, expected = request(warm)
-        warm.close()
-        left = iter(range(n))
-        lock = threading.Lock()
-        latencies: list[float] = []
-        errors: list[str] = []
-
-        def worker() -> None:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            mine = []
-            while True:
-                with lock:
-                    if next(left, None) is None:
-                        break
-                t = time.perf_counter()
-                try:
-                    status, data = request(conn)
-                    if status != 200 or data != expected:
-                        errors.append(f"status {status}")
-                except (OSError, http.client.HTTPException) as exc:
-                    errors.append(type(exc).__name__)
-                    conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                mine.append(time.perf_counter() - t)
-            conn.close()
-            with lock:
-                latencies.extend(mine)
-
-        threads = [threading.Thread(target=worker) for _ in range(connections)]
-        t = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        wall = time.perf_counter() - t
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-    median = statistics.median(latencies) * 1000
-    p99 = statistics.quantiles(latencies, n=100)[98] * 1000
-    rate = len(latencies) / wall
-    print(f"serve: {len(latencies)} POST /api/advise over {connections} connections in {wall:.2f} s: "
-          f"median {median:.1f} ms, p99 {p99:.1f} ms, {rate:.0f} requests/s, {len(errors)} errors "
-          f"({len(expected)} bytes each, byte-identical to the first answer); server exit {proc.returncode}")
-    _row(f"serve: {n} POST /api/advise, {connections} connections", f"{rate:.0f} requests/s",
-         f"median {median:.1f} ms, p99 {p99:.1f} ms", f"{len(errors)} errors")
-    return 1 if errors or len(latencies) != n else 0
-
-
 if __name__ == "__main__":
     which = sys.argv[1:] or ["startup", "engine", "batch", "exact", "sensitivity", "bad", "serve"]
     rc = 0
@@ -362,8 +280,6 @@ if __name__ == "__main__":
         rc |= sensitivity()
     if "bad" in which:
         rc |= bad()
-    if "serve" in which:
-        rc |= serve()
     if "serve" in which:
         rc |= serve()
     if ROWS:
