@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import sys
 
 import click
 
@@ -77,6 +78,7 @@ def serve(host: str, port: int) -> None:
                             timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
     click.echo(f"bijeenkomstwijzer: listening on http://{shown}:{actual}/ (API docs at /docs; Ctrl-C stops)")
+    sys.stdout.flush()  # the line is there at once, also when stdout is a pipe or a file
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
