@@ -5,8 +5,8 @@ person, thank the staff (bewonersbijeenkomst-2021 §2.C and §2.G, asiel-statush
 §6.3 and §6.5, arbeidsmigranten-2025 §5.3, §5.3.2 and §5.5) – the guides give these for
 every meeting; by-catch (bewonersbijeenkomst-2021 §2.F, arbeidsmigranten-2025 §5.4); the
 conversation in the neighbourhood once a decision is taken ("Het gesprek aangaan in de
-wijk"); and staying in touch once the location is in use, with an evaluation with partners
-for labour-migrant housing (arbeidsmigranten-2025 Bijlage 1).
+wijk"). Once the location is in use, the standing entries above still apply; the
+labour-migrant step plan's phases 4 and 5 are in rules/communication.py.
 """
 from __future__ import annotations
 
@@ -19,24 +19,25 @@ class AftercareRules:
     @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("aftercare.answer_questions_quickly", "aftercare.summarise_and_register")
     def aftercare_answer_and_summarise(self):
-        """Every meeting: answer quickly, summarise the questions, record follow-up points.
+        """Every meeting: answer quickly, summarise the questions, record and follow up points.
 
         bewonersbijeenkomst-2021 §2.G and asiel-statushouders-2016 §6.5: answer all questions
         as soon as possible; summarise the most frequent questions (a quick analysis of the
-        field of forces); §2.C.2: register points that need follow-up and say how you will
-        report back. arbeidsmigranten-2025 §5.5: say when people can expect a reply.
+        field of forces); §2.C.2: register points that need follow-up, say how you will
+        report back, arrange follow-up where needed, also through civil-society partners.
+        arbeidsmigranten-2025 §5.5: say when people can expect a reply; §5.3.2: the
+        municipality need not always do the follow-up itself.
         """
         self.recommend()
 
     @Rule(Decided(meeting_type=MATCH.meeting_type))
-    @emits("aftercare.organise_follow_up", "aftercare.keep_informed")
-    def aftercare_follow_up_and_inform(self):
-        """Every meeting: arrange follow-up and keep interested people informed.
+    @emits("aftercare.keep_informed")
+    def aftercare_keep_informed(self):
+        """Every meeting: keep interested people informed.
 
-        asiel-statushouders-2016 §6.5 and bewonersbijeenkomst-2021 §2.C.2: arrange follow-up,
-        also through civil-society partners; keep a live blog or web page and an e-mail
-        address or phone number. arbeidsmigranten-2025 §5.3.2: announce follow-up meetings
-        in good time.
+        asiel-statushouders-2016 §6.5 and bewonersbijeenkomst-2021 §2.C.2: keep a live blog
+        or web page and an e-mail address or phone number. arbeidsmigranten-2025 §5.3.2:
+        announce follow-up meetings in good time.
         """
         self.recommend()
 
@@ -119,30 +120,5 @@ class AftercareRules:
         bewonersbijeenkomst-2021 §2.C.2: think of benefits when extra housing is created, not
         only for status holders; arbeidsmigranten-2025 §5.3.2: extra housing also benefits
         other home-seekers.
-        """
-        self.recommend()
-
-    @Rule(Context(subject=one_of(Subject.asylum_reception, Subject.status_holder_housing),
-                  phase=at_least(Phase.implementation)))
-    @emits("aftercare.keep_in_touch_after_arrival")
-    def aftercare_after_arrival(self):
-        """Asylum or status holders, implementation or occupied: keep in touch with the neighbours.
-
-        bewonersbijeenkomst-2021 §2.C.2 and asiel-statushouders-2016 §6.5: keep interested
-        people informed and involved, say how they can voice questions later, a lasting
-        dialogue. asiel-2021 §8.1: once the asylum seekers arrive, compliments, complaints,
-        fear and associations dominate, mostly for a few weeks. (Labour migrants: step plan
-        phase 4 in rules/communication.py.)
-        """
-        self.recommend()
-
-    @Rule(Context(subject=Subject.labour_migrant_housing, phase=at_least(Phase.occupied)))
-    @emits("aftercare.evaluate_with_partners")
-    def aftercare_evaluate_with_partners(self):
-        """Labour migrants, location occupied: evaluate with partners and report improvements.
-
-        arbeidsmigranten-2025 §Bijlage 1 (phase 5, evaluation and safeguarding): discuss with
-        housing providers, businesses and neighbourhood representatives how it is going, tell
-        people which improvements have been made, and learn for future projects.
         """
         self.recommend()

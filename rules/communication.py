@@ -12,7 +12,6 @@ migrants.
 from __future__ import annotations
 
 from facts.vocab import (
-    Area,
     Initiator,
     Media,
     Phase,
@@ -79,16 +78,15 @@ class CommunicationRules:
         self.recommend()
 
     @Rule(Decided(meeting_type=MATCH.meeting_type))
-    @emits("communication.spokesperson_arrangements", "communication.brief_front_office",
-           "communication.qa_for_staff")
+    @emits("communication.spokesperson_arrangements", "communication.qa_for_staff")
     def communication_standing_preparation(self):
-        """Every meeting: press and spokesmanship, the front office, a Q&A for staff.
+        """Every meeting: press and spokesmanship; a Q&A and a line to take for staff and front desk.
 
         bewonersbijeenkomst-2021 §2.A (preparation of every meeting): how to deal with the
         media, who speaks to them; do not forget to brief front-desk and front-line staff
         and give them a line to take; an extensive Q&A with factual and
         administrative-political questions divided. asiel-2021 §4.1: how spokesmanship is
-        arranged, what role the customer contact centre has. arbeidsmigranten-2025 §5.1:
+        arranged. arbeidsmigranten-2025 §5.1:
         open meeting or press moment, who talks to the press; a Q&A for staff, front desk
         included, and a joint line to take.
         """
@@ -134,28 +132,29 @@ class CommunicationRules:
         self.recommend()
 
     # --- social media: monitoring, tied to the situation ------------------------
-    @Rule(Context(social_media=at_least(SocialMedia.active)))
-    @emits("communication.environment_analysis_ibs", "communication.social_media_not_representative")
-    def communication_monitor_online_activity(self):
-        """Active or mobilising social media: interpret with IBS analyses, not as public opinion.
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
+    @emits("communication.environment_analysis_ibs")
+    def communication_environment_analysis(self):
+        """Every process: interpret the monitoring with periodic environment analyses (IBS).
 
-        asiel-2021 §8.2: make periodic environment analyses (IBS), summarised in a short
-        daily report, more often when dynamics rise. §8: social media are not representative
-        of public opinion but an echo chamber of questions, emotions, associations and
-        behaviour; §8.1: those who join in online mostly hold a view already.
-        arbeidsmigranten-2025 §7: no representative picture, but a gauge of emotions.
-        asiel-2021 §3: periodic analyses show how the communication lands; not only as a
-        risk assessment, also to see chances for contact.
+        asiel-2021 §3 (tips for the starting situation, not tied to unrest): make periodic
+        environment analyses of social media to gauge the sentiment and see how the
+        municipality's communication lands; not only as a risk assessment, also to see
+        chances for contact. §8.2: the IBS method, a short daily report, analyses more often
+        a day when the dynamics rise. arbeidsmigranten-2025 §2 and §7.2: look regularly at
+        how the subject is discussed online; use environment analyses, e.g. IBS.
         """
         self.recommend()
 
-    @Rule(Context(area=Area.urban))
-    @emits("communication.environment_analysis_ibs")
-    def communication_monitor_urban(self):
-        """Urban area: more online activity, so analyse the monitoring periodically.
+    @Rule(Context(social_media=at_least(SocialMedia.active)))
+    @emits("communication.social_media_not_representative")
+    def communication_monitor_online_activity(self):
+        """Active or mobilising social media: do not read them as public opinion.
 
-        asiel-2021 §8: the more urban the area, the more activity on social media;
-        arbeidsmigranten-2025 §7: in urban areas online activity is larger and more dynamic.
+        asiel-2021 §8: social media are not representative of public opinion but an echo
+        chamber of questions, emotions, associations and behaviour; §8.1: those who join in
+        online mostly hold a view already. arbeidsmigranten-2025 §7: no representative
+        picture, but a strong gauge of emotions, concerns and behaviour.
         """
         self.recommend()
 
@@ -186,17 +185,19 @@ class CommunicationRules:
         self.recommend()
 
     # --- social media: responding ---------------------------------------------
-    @Rule(OR(Context(social_media=at_least(SocialMedia.mobilising)),
+    @Rule(Context(subject=one_of(*REFUGEES)),
+          OR(Context(social_media=at_least(SocialMedia.mobilising)),
              Context(media_attention=at_least(Media.regional))))
     @emits("communication.webcare_rapid_response")
     def communication_webcare(self):
-        """Mobilising social media or wide media attention: webcare, perhaps a rapid response team.
+        """Asylum or status holders, mobilising online or wide media: webcare, perhaps a rapid response team.
 
         asiel-2021 §8.2: be able to do webcare and analyses on several sources at once; §8:
         media attention and national action groups drive social-media dynamics.
         asiel-statushouders-2016 §7.4: social media play an important role in the debate;
         decide your way of working; you can, for example, organise a rapid response team
-        that refutes factual inaccuracies.
+        that refutes factual inaccuracies. arbeidsmigranten-2025 §7.2 names neither webcare
+        nor a response team, so this is not advised for labour migrants.
         """
         self.recommend()
 
@@ -360,9 +361,10 @@ class CommunicationRules:
     @Rule(Context(subject=Subject.labour_migrant_housing, phase=Phase.occupied))
     @emits("communication.labour_plan_evaluation")
     def communication_labour_evaluation(self):
-        """Labour migrants, in use: step plan phase 5.
+        """Labour migrants, in use: step plan phase 5, evaluation and safeguarding.
 
         arbeidsmigranten-2025 §Bijlage 1, phase 5: keep communicating with updates, report
-        improvements and share positive stories or results.
+        improvements and share positive stories or results; evaluate with housing providers,
+        businesses and neighbourhood representatives and learn for future projects.
         """
         self.recommend()

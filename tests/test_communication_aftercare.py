@@ -115,3 +115,25 @@ def test_priority_follows_the_guides_wording():
     assert str(knowledge["communication.communicate_unknowns"].priority) == "essential"
     assert str(knowledge["communication.invite_negative_voices"].priority) == "optional"
     assert str(knowledge["aftercare.initiator_shares_updates"].priority) == "optional"
+
+
+def test_step_plan_announcement_names_no_meeting_format():
+    """arbeidsmigranten-2025 Bijlage 1, phase 3 is advised around a council meeting too, so
+    its words name no residents' evening or kitchen-table talks (issue 9: no meeting formats
+    at a council meeting); what stays is announcing in time and room for questions."""
+    words = _words(kb.load()["communication.labour_plan_announcement"], Subject.labour_migrant_housing)
+    assert not any(t in words for t in ("keukentafel", "kitchen-table", "bewonersavond",
+                                        "residents' evening", "informatiebijeenkomst"))
+    assert "tijdig" in words and "vragen" in words
+
+
+def test_webcare_is_not_advised_on_the_asylum_guides_for_labour_migrants():
+    """Webcare (asiel-2021 §8.2) and a rapid response team (asiel-statushouders-2016 §7.4)
+    have no passage in arbeidsmigranten-2025 §7.2."""
+    entry = kb.load()["communication.webcare_rapid_response"]
+    assert Subject.labour_migrant_housing not in _subjects(entry)
+    assert {c.source for c in entry.citations} <= {"asiel-2021", "asiel-statushouders-2016"}
+    loud = {"subject": "labour_migrant_housing", "phase": "proposal", "room_for_decision": "conditions",
+            "expected_visitors": 120, "existing_protest": "organised", "social_media": "mobilising",
+            "media_attention": "national"}
+    assert "communication.webcare_rapid_response" not in evaluate(Scenario.model_validate(loud)).advice
