@@ -10,7 +10,7 @@ labour-migrant step plan's phases 4 and 5 are in rules/communication.py.
 """
 from __future__ import annotations
 
-from facts.vocab import Initiator, Phase, Subject
+from facts.vocab import Phase, Subject
 from rules.base import MATCH, Context, Decided, Rule, at_least, emits, one_of
 
 
@@ -36,8 +36,9 @@ class AftercareRules:
         """Every meeting: keep interested people informed.
 
         asiel-statushouders-2016 §6.5 and bewonersbijeenkomst-2021 §2.C.2: keep a live blog
-        or web page and an e-mail address or phone number. arbeidsmigranten-2025 §5.3.2:
-        announce follow-up meetings in good time.
+        or web page and an e-mail address or phone number; are there other meetings, how do
+        you keep people informed of them. arbeidsmigranten-2025 §5.3.2: a live blog or web
+        page keeps people involved, and the initiator can certainly take this up as well.
         """
         self.recommend()
 
@@ -77,16 +78,6 @@ class AftercareRules:
         self.recommend()
 
     # -- tied to the situation ---------------------------------------------------------
-    @Rule(Context(subject=Subject.labour_migrant_housing, initiator=Initiator.private))
-    @emits("aftercare.initiator_shares_updates")
-    def aftercare_initiator_updates(self):
-        """Labour migrants with a private initiator: the initiator can keep the surroundings up to date.
-
-        arbeidsmigranten-2025 §5.3.2: a live blog or web page with progress and answers to
-        frequently asked questions keeps people involved; the initiator can take this up.
-        """
-        self.recommend()
-
     @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("aftercare.fixed_contact_person")
     def aftercare_fixed_contact_person(self):

@@ -109,12 +109,12 @@ def test_a_tense_situation_raises_the_step(entry_id, raised_by):
 
 def test_priority_follows_the_guides_wording():
     """"Wat moet er gebeuren" (twente-2016) and "erg belangrijk" (asiel-2021 §3) are
-    essential; "U kunt bijvoorbeeld" and "kan ook door de initiatiefnemer" are optional."""
+    essential; "U kunt" is optional."""
     knowledge = kb.load()
     assert str(knowledge["communication.one_government_one_message"].priority) == "essential"
     assert str(knowledge["communication.communicate_unknowns"].priority) == "essential"
     assert str(knowledge["communication.invite_negative_voices"].priority) == "optional"
-    assert str(knowledge["aftercare.initiator_shares_updates"].priority) == "optional"
+
 
 
 def test_step_plan_announcement_names_no_meeting_format():
@@ -137,3 +137,14 @@ def test_webcare_is_not_advised_on_the_asylum_guides_for_labour_migrants():
             "expected_visitors": 120, "existing_protest": "organised", "social_media": "mobilising",
             "media_attention": "national"}
     assert "communication.webcare_rapid_response" not in evaluate(Scenario.model_validate(loud)).advice
+
+
+def test_the_initiator_live_blog_is_the_labour_migrant_guides_tip():
+    """arbeidsmigranten-2025 §5.3.2: the live blog "kan zeker ook door de initiatiefnemer
+    opgepakt worden" – one entry with the asylum guides' live blog, not a second one."""
+    knowledge = kb.load()
+    assert "aftercare.initiator_shares_updates" not in knowledge.entries
+    entry = knowledge["aftercare.keep_informed"]
+    assert "initiatiefnemer" in _words(entry, Subject.labour_migrant_housing)
+    assert "initiatiefnemer" not in _words(entry, Subject.status_holder_housing)
+    assert "initiatiefnemer" not in _words(entry, Subject.asylum_reception)
