@@ -189,8 +189,36 @@ def test_side_by_side_citation_and_grid_in_a_real_browser(server, driver, tmp_pa
     ready()
     assert driver.find_element(By.ID, "d-police_visibility").get_attribute("data-value") == after
 
+    # invalid input: the server's one line, the field marked; an uploaded file replaces the form
+    field = driver.find_element(By.ID, "f-expected_visitors")
+    field.clear()
+    field.send_keys("200000")
+    error = wait.until(lambda d: d.find_element(By.ID, "error") if d.find_element(By.ID, "error").is_displayed() else False)
+    assert "request.json: expected_visitors:" in error.text
+    assert "invalid" in driver.find_element(By.ID, "field-expected_visitors").get_attribute("class")
+    upload = tmp_path / "mijn-situatie.yaml"
+    upload.write_text((ROOT / "examples" / "azc-demonstratie.yaml").read_text(encoding="utf-8")
+                      .replace("name: ", "name: <img src=x onerror=alert(1)> "), encoding="utf-8")
+    driver.find_element(By.ID, "upload").send_keys(str(upload))
+    wait.until(lambda d: d.find_element(By.ID, "f-existing_protest").get_attribute("value") == "demonstration")
+    ready()
+    assert not driver.find_element(By.ID, "error").is_displayed()
+    assert driver.find_element(By.ID, "f-name").get_attribute("value").startswith("<img src=x")
+    assert not driver.find_elements(By.CSS_SELECTOR, "img")  # the name stays text
+
+    # print: the form and the buttons stay off paper, every tab is printed
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not driver.find_element(By.ID, "form").is_displayed()
+        assert not driver.find_element(By.ID, "baseline-btn").is_displayed()
+        assert driver.find_element(By.ID, "tab-plan").is_displayed() and driver.find_element(By.ID, "tab-grid").is_displayed()
+        assert driver.find_element(By.ID, "decisions").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
     # nothing was refused by the Content-Security-Policy, no script error
-    problems = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    problems = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"
+                and "status of 422" not in e["message"]]  # the invalid input above
     assert not problems, problems
 
 
