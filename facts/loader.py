@@ -27,12 +27,16 @@ from facts.scenario import Scenario
 MAX_BYTES = 1_000_000
 MAX_ALIASES = 20
 MAX_DEPTH = 50
-#: values (scalars, lists, mappings) in one file: the largest shipped knowledge file has about
-#: 2,300, a scenario about 50, so a file of some 200 scenarios fits
-MAX_NODES = 10_000
-#: lines in one YAML file: counted before parsing, so a file of 190,000 short items is refused
-#: at once (a scenario has about 20 lines, the largest shipped file about 1,200)
-MAX_LINES = 20_000
+#: values (scalars, lists, mappings) in one file: a scenario has about 25, the largest shipped
+#: knowledge file about 2,300, a generated file of 1,000 scenarios about 25,000
+MAX_NODES = 50_000
+#: lines in one YAML file, and lines plus commas: counted before parsing, so a file of 190,000
+#: short items is refused at once (a scenario has about 20 lines)
+MAX_LINES = 50_000
+#: items in one list (a file of 1,000 scenarios fits) and fields in one mapping (a scenario has
+#: about 25): 240,000 expected ids or 50,000 unknown keys are refused after a few thousand
+MAX_ITEMS = 2_000
+MAX_KEYS = 200
 #: digits in one whole number (the largest meaningful number has 7)
 MAX_DIGITS = 30
 
@@ -106,14 +110,27 @@ def _check_digits(text: str) -> int:
     return int(text, 10)
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader with the plain scalars of a person, not of YAML 1.1; rejects duplicate keys,
-    counts aliases (billion laughs), nesting and values."""
+try:  # libyaml's parser when PyYAML has it: the events ten times as fast (limits stay in Python)
+    from yaml._yaml import CParser as _EventSource
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    _EventSource = None
+
+
+class _SafeLoader(yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """A safe loader with the plain scalars of a person, not of YAML 1.1; rejects duplicate
+    keys, counts aliases (billion laughs), nesting, list items, fields and values.
+
+    The events come from libyaml's parser when available (else PyYAML's own reader, scanner and
+    parser); composing the nodes, where every limit is checked, and constructing the values are
+    PyYAML's Python code, so a limit stops the work at once."""
 
     yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - PyYAML's class-level table, filled below
 
     def __init__(self, stream):
-        super().__init__(stream)
+        self._events_init(stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
         self._aliases = 0
         self._depth = 0
         self._nodes = 0
@@ -126,6 +143,11 @@ class _SafeLoader(yaml.SafeLoader):
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise Refused(f"more than {MAX_NODES} values; a scenario file is far smaller")
+        if isinstance(index, int) and index >= MAX_ITEMS:
+            raise Refused(f"a list of more than {MAX_ITEMS} items (line {self.peek_event().start_mark.line + 1})")
+        if index is None and isinstance(parent, yaml.MappingNode) and len(parent.value) >= MAX_KEYS:
+            raise Refused(f"more than {MAX_KEYS} fields in one mapping "
+                          f"(line {self.peek_event().start_mark.line + 1}); a scenario has about 25")
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -139,7 +161,7 @@ class _SafeLoader(yaml.SafeLoader):
             seen = set()
             for key_node, value_node in node.value:
                 if (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<"
-                        and key_node.style is None):
+                        and key_node.style not in ("'", '"')):
                     raise Refused(f"merge keys ('<<') are not accepted (line {key_node.start_mark.line + 1}); "
                                   "write the fields out in full")
                 key = self.construct_object(key_node, deep=True)
@@ -191,6 +213,17 @@ class _SafeLoader(yaml.SafeLoader):
                       f"(line {node.start_mark.line + 1}); write plain values, lists and fields")
 
 
+if _EventSource is not None:
+    class _Loader(_SafeLoader, _EventSource):
+        def _events_init(self, stream):
+            _EventSource.__init__(self, stream)
+else:  # pragma: no cover
+    class _Loader(_SafeLoader, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+        def _events_init(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
 _SafeLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
 _SafeLoader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""])
 _SafeLoader.add_implicit_resolver(_NUMBER_FORM, _THOUSANDS, list("-+0123456789"))
@@ -229,9 +262,13 @@ def _count_nodes(data: Any, file: str) -> None:
         if count > MAX_NODES:
             raise InputError(file, f"more than {MAX_NODES} values; a scenario file is far smaller")
         if isinstance(item, dict):
+            if len(item) > MAX_KEYS:
+                raise InputError(file, f"more than {MAX_KEYS} fields in one mapping; a scenario has about 25")
             stack.extend(item.values())
             count += len(item)  # the keys
         elif isinstance(item, list):
+            if len(item) > MAX_ITEMS:
+                raise InputError(file, f"a list of more than {MAX_ITEMS} items")
             stack.extend(item)
 
 
@@ -264,10 +301,10 @@ def parse_text(text: str, file: str) -> Any:
     lines = text.count("\n")
     if lines > MAX_LINES:
         raise InputError(file, f"more than {MAX_LINES} lines; a scenario file is far smaller")
-    if text.count(",") > MAX_NODES:  # a flow list of very many values on a few lines
-        raise InputError(file, f"more than {MAX_NODES} values; a scenario file is far smaller")
+    if lines + text.count(",") > MAX_LINES:  # a flow list of very many values on a few lines
+        raise InputError(file, f"more than {MAX_LINES} values or lines; a scenario file is far smaller")
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # _SafeLoader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe constructor, see _SafeLoader
     except DuplicateKey as exc:
         raise InputError(file, f"duplicate key on line {exc.line} (a typo must not silently change advice)",
                          exc.key) from None

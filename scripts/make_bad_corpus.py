@@ -129,6 +129,12 @@ def main():
     # under the line limit, but 15,000 items of three values each on 5,000 lines
     (OUT / "many-nodes.yaml").write_text("scenarios:\n" + "- {a: 1}\n  - {b: 2}\n  - {c: 3}\n".replace("\n  ", "\n")
                                          * 5_000, encoding="utf-8")
+    # 20,000 unknown keys on 20,000 lines (under the line limit), as YAML and JSON
+    (OUT / "many-keys.yaml").write_text(OK + "".join(f"k{i}: 1\n" for i in range(20_000)), encoding="utf-8")
+    (OUT / "many-keys.json").write_text("{" + ", ".join(f'"k{i}": 1' for i in range(20_000)) + "}\n", encoding="utf-8")
+    # every list and mapping within its limit, but 57,000 values in all on 800 lines
+    (OUT / "many-values.yaml").write_text("scenarios:\n" + "".join(
+        "- {" + ", ".join(f"k{j}: [1, 1, 1, 1, 1]" for j in range(10)) + "}\n" for _ in range(800)), encoding="utf-8")
     (OUT / "many-scalars-flow.json").write_text("[" + ",".join(["0"] * 300_000) + "]\n", encoding="utf-8")
     d = OUT / "directory.yaml"
     d.mkdir(exist_ok=True)
