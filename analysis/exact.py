@@ -375,7 +375,7 @@ class Verifier:
         for pair in sorted(tuple(sorted(p)) for p in space.knowledge.conflicts()):
             a, b = pair
             part = space.part(list({r.name: r for r in (*emitters.get(a, ()), *emitters.get(b, ()))}.values()))
-            found = next(self._firing_inputs(part, lambda ran: a in ran.advice and b in ran.advice), None)
+            found = next(self._firing_inputs(part, lambda ran, a=a, b=b: a in ran.advice and b in ran.advice), None)
             self.counts[f"conflict: {a} / {b}"] = self.counted
             if found:
                 self.findings.append(Finding("conflicts never co-fire", f"{a} and {b} are advised together",
@@ -453,8 +453,8 @@ class Verifier:
             if not part.rules:
                 continue
             seen: set[Subject] = set()
-            for concrete in self._firing_inputs(part, lambda ran: entry_id in ran.advice, extra=("subject",),
-                                                skip=lambda assign: assign["subject"] in seen):
+            for concrete in self._firing_inputs(part, lambda ran, entry_id=entry_id: entry_id in ran.advice, extra=("subject",),
+                                                skip=lambda assign, seen=seen: assign["subject"] in seen):
                 subject = concrete["subject"]
                 seen.add(subject)
                 scenario = space.scenario(concrete)

@@ -8,7 +8,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, SAMPLES
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cli import main
+from facts.scenario import Scenario
 from facts.vocab import Priority
 
 ALL = EXAMPLES + SAMPLES
@@ -119,3 +123,15 @@ def test_text_shows_decisions_summary_and_actions_in_80_columns_and_detail_adds_
     detail = run("advise", sample, "--detail", env={"COLUMNS": "80"}).output
     assert detail.startswith(short.rstrip("\n")) and "== Opzet en inrichting ==" in detail and "§" in detail
     assert max(len(line) for line in detail.splitlines()) <= 80
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(min_size=1, max_size=60))
+def test_fast_json_equals_the_canonical_json_for_any_name(name):
+    """AdviceDocument.to_json (pydantic-core) gives exactly json.dumps(..., indent=2)."""
+    from plan.build import build_document
+    from plan.document import to_json
+    scenario = Scenario(name=name, subject="asylum_reception", phase="proposal", room_for_decision="conditions",
+                        expected_visitors=120, existing_protest="concerns")
+    doc = build_document(scenario, "nl")
+    assert doc.to_json() == to_json(doc.to_dict())
