@@ -12,7 +12,6 @@ migrants.
 from __future__ import annotations
 
 from facts.vocab import (
-    Initiator,
     Media,
     Phase,
     Priority,
@@ -253,20 +252,17 @@ class CommunicationRules:
         """
         self.recommend()
 
-    @Rule(Context(subject=one_of(*REFUGEES)),
-          OR(Context(initiator=Initiator.coa),
-             Context(existing_protest=at_least(Protest.organised)),
-             Context(media_attention=at_least(Media.regional))))
+    @Rule(Context(subject=one_of(*REFUGEES)))
     @emits("communication.one_government_one_message")
     def communication_one_message(self):
-        """Refugee reception or status holders, with COA or under public pressure: one message.
+        """Refugee reception or status holders: one government with one message.
 
-        twente-2016 introduction: what must happen is acting as one government with one
-        message; §2: administrators represent one government and convey one message as far
-        as possible (here: municipality and COA together, or opposition and media that test
-        it); §5: a core message that administrators use as a frame and that guides
-        the answers to residents' questions. The Twente approach concerns refugee reception
-        and status holders and aims to prevent social unrest.
+        twente-2016 introduction: what must happen – act as one government with one
+        message; the Twente approach aims to prevent social unrest, so it does not wait for
+        opposition or media. §2: administrators represent one government and convey one
+        message as far as possible; §5: a core message that administrators use as a frame
+        and that guides the answers to residents' questions. The Twente approach concerns
+        refugee reception and status holders, not labour migrants.
         """
         self.recommend()
 
