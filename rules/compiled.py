@@ -254,6 +254,17 @@ class CompiledEngine:
     def _joined(rule: CompiledRule, facts: dict[type, list[Fact]]):
         seen = set()
         for branch in rule.branches:
+            if len(branch.positives) == 1 and not branch.negatives and not branch.tests:
+                pattern = branch.positives[0]  # one pattern: no join, no product
+                for fact in facts[pattern.fact_type]:
+                    bound = pattern.match(fact)
+                    if bound is None:
+                        continue
+                    key = (frozenset((id(fact),)), tuple(sorted(bound.items())) if bound else ())
+                    if key not in seen:
+                        seen.add(key)
+                        yield (fact,), bound
+                continue
             candidates = []
             for pattern in branch.positives:
                 options = []
