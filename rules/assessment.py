@@ -90,7 +90,8 @@ class AssessmentRules:
 
         asiel-2021 §5.2: with many visitors, hold an open afternoon or information market
         with open walk-in, or several meetings in different places; bewonersbijeenkomst-2021
-        §2.A asks whether the meeting is large or small and what the maximum is.
+        §2.B asks whether the meeting is large or small and what the maximum is. The visitor
+        bounds of each scale are the tool's own (kb/parameters.yaml).
         """
         self.conclude(scale=scale_for(visitors))
 

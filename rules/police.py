@@ -70,11 +70,13 @@ class PoliceRules:
     @emits("police.reinforced")
     @raises(Priority.essential)
     def police_reinforced(self):
-        """Critical risk at a venue: visible presence, standby capacity, administrative measures ready.
+        """Critical risk at a venue: visible presence and administrative measures ready.
 
         twente-2016 §3: where unrest or disorder threatens, administrative measures can be
         taken, coordinated in the local triangle; §6: when extra resources are needed, their
-        use is coordinated at the administrative level.
+        use is coordinated at the administrative level. The levels follow the tool's risk
+        level; the guides ask for the role of the police to follow from the diagnosis
+        (bewonersbijeenkomst-2021 §2.A).
         """
         self.conclude(police_visibility=PoliceVisibility.reinforced)
         self.recommend()

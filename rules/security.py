@@ -100,7 +100,9 @@ class SecurityRules:
         """Threats to officials or earlier disorder: protect the person, follow the ELA.
 
         asiel-2021 §7.2, arbeidsmigranten-2025 §6.1: for aggression and violence against
-        officials with a public task, follow the Eenduidige Landelijke Afspraken (ELA);
+        officials with a public task, follow the Eenduidige Landelijke Afspraken (ELA) (one of
+        the example principles of step 2; the tool gives it, as essential, when threats or
+        disorder are present);
         asiel-2021 §7: threats, intimidation or violence against individuals occur.
         twente-2016 §3: persons who break the (house) rules are followed; the 'Veilige
         Publieke Taak' guidance is used.
@@ -138,7 +140,9 @@ class SecurityRules:
 
         twente-2016 §2: meetings, demonstrations and the like are announced in time (14 days
         ahead) and prepared as if they were an event; bewonersbijeenkomst-2021 §2.B asks
-        whether the meeting is large or small and what the maximum is.
+        whether the meeting is large or small and what the maximum is. The guide states this
+        for every meeting; limiting it to a very large crowd or high risk is the tool's
+        choice, for proportion (twente-2016 §1).
         """
         self.recommend()
 
@@ -234,6 +238,8 @@ class SecurityRules:
         twente-2016 §2: at meetings (house) rules apply and are strictly enforced by people
         who are competent and resilient; they can concern banners, clothing and behaviour.
         §3: administrative interventions include setting (house) rules for the public debate.
+        The guide states house rules for every meeting; the threshold (organised opposition
+        or high risk) is the tool's choice, for proportion (twente-2016 §1).
         """
         self.recommend()
 
