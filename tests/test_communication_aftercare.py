@@ -114,6 +114,9 @@ def test_priority_follows_the_guides_wording():
     assert str(knowledge["communication.one_government_one_message"].priority) == "essential"
     assert str(knowledge["communication.communicate_unknowns"].priority) == "essential"
     assert str(knowledge["communication.invite_negative_voices"].priority) == "optional"
+    # bewonersbijeenkomst-2021 §2.A and arbeidsmigranten-2025 §5.1: "Let op" – visitors and
+    # residents are in direct contact with (social) media.
+    assert str(knowledge["communication.monitor_during_meeting"].priority) == "essential"
 
 
 
