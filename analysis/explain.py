@@ -334,7 +334,7 @@ def _candidates(scenario: Scenario, field: str) -> list[Any]:
 
 
 def smallest_change(scenario: Scenario, entry_id: str, fields: list[str] | None = None,
-                    max_fields: int = 3) -> tuple[dict[str, Any], str] | None:
+                    max_fields: int = 3, goal=None) -> tuple[dict[str, Any], str] | None:
     """The smallest change (one field, else two; three only among ``fields``, the facts the
     rules missed) that makes the rules emit ``entry_id``, found and confirmed by running the
     real engine: (changes, rule that emits it)."""
@@ -349,9 +349,12 @@ def smallest_change(scenario: Scenario, entry_id: str, fields: list[str] | None 
 
     def fires(changes: dict[str, Any]) -> str | None:
         try:
-            out = evaluate(changed(scenario, changes, "why-not"))
+            new = changed(scenario, changes, "why-not")
         except InputError:
             return None
+        out = evaluate(new)
+        if goal is not None:  # another aim than the entry itself (a step of _stepwise)
+            return goal(new, out)
         firings = out.advice.get(entry_id)
         return firings[0].rule if firings else None
 
@@ -389,6 +392,37 @@ def smallest_change(scenario: Scenario, entry_id: str, fields: list[str] | None 
     return None
 
 
+def _stepwise(scenario: Scenario, entry_id: str, lhs) -> tuple[dict[str, Any], str] | None:
+    """When no change of up to three facts gives the entry: meet the rule's missed conditions
+    one at a time (each with its own smallest change), then confirm the whole by running it."""
+    from analysis.compare import changed
+    from facts.loader import InputError
+    total: dict[str, Any] = {}
+    current = scenario
+    for _ in range(6):
+        out = evaluate(current)
+        if entry_id in out.advice:
+            return (total, out.advice[entry_id][0].rule) if total else None
+        failed = _ce_failures(lhs, _facts(current, out))
+        if not failed:
+            return None
+        field = failed[0]["field"]
+        fields = ([field] if field in INPUT_FIELDS else list(dependencies(field)) if field in DECISIONS
+                  else ["expected_visitors"] if field == "scale" else [])
+
+        def goal(new, o, field=field):
+            return "met" if all(f["field"] != field for f in _ce_failures(lhs, _facts(new, o))) else None
+        found = smallest_change(current, entry_id, fields, goal=goal)
+        if not found:
+            return None
+        total.update(found[0])
+        try:
+            current = changed(scenario, total, "why-not")
+        except InputError:
+            return None
+    return None
+
+
 def why_not(scenario: Scenario, entry_id: str, lang: str = "nl", outcome: Outcome | None = None) -> dict[str, Any]:
     """WHY NOT: the rules that could emit ``entry_id``, for each the conditions it missed
     (the fact it saw, the value it needed), and the smallest change that makes it fire."""
@@ -415,6 +449,10 @@ def why_not(scenario: Scenario, entry_id: str, lang: str = "nl", outcome: Outcom
         if f == "scale" and "expected_visitors" not in inputs:
             inputs.append("expected_visitors")
     found = smallest_change(scenario, entry_id, inputs)
+    if found is None:  # more than three facts: condition by condition, confirmed as a whole
+        steps = [_stepwise(scenario, entry_id, tuple(r.rule)) for r in catalog() if entry_id in r.emits]
+        steps = [s for s in steps if s]
+        found = min(steps, key=lambda s: len(s[0])) if steps else None
     return {"id": entry_id, "title": entry.title[lang], "kind": entry.kind.value, "advised": False,
             "subject": scenario.subject.value, "subject_excluded": excluded, "rules": rules,
             "change": found[0] if found else None, "change_rule": found[1] if found else None}
