@@ -1,7 +1,7 @@
 """Recommendations: escalation.
 
-In the room: every meeting prepares staff for emotions and listens on three levels; keep
-listening apart from agreeing, and have a toolkit for strong emotions (acknowledge, set
+In the room: every meeting prepares staff for emotions, listens on three levels and keeps
+listening apart from agreeing; with tension, a toolkit for strong emotions (acknowledge, set
 boundaries, time-out, call for help) (bewonersbijeenkomst-2021 §3.A-3.B,
 arbeidsmigranten-2025 §6.2). After things got out of hand – earlier disorder, not a
 forecast: a conflict diagnosis, the municipality as a party, an independent mediator,
@@ -10,11 +10,9 @@ arbeidsmigranten-2025 §6.3).
 """
 from __future__ import annotations
 
-from facts.vocab import MeetingType, Protest, RiskLevel, Room
+from facts.vocab import Protest, RiskLevel, Room
 from rules.base import (
-    AND,
     MATCH,
-    OR,
     Assessed,
     Context,
     Decided,
@@ -22,7 +20,6 @@ from rules.base import (
     at_least,
     at_most,
     emits,
-    one_of,
 )
 
 
@@ -40,16 +37,16 @@ class EscalationRules:
         """
         self.recommend()
 
-    @Rule(OR(AND(Decided(meeting_type=one_of(MeetingType.inform, MeetingType.consult)),
-                 Context(existing_protest=at_least(Protest.concerns))),
-             Assessed(risk_level=at_least(RiskLevel.elevated))))
+    @Rule(Decided(meeting_type=MATCH.meeting_type))
     @emits("escalation.listening_not_agreeing")
     def escalation_listening_not_agreeing(self):
-        """Concerns at a meeting with limited room, or elevated risk: listening is not agreeing.
+        """Every meeting: listening is not agreeing.
 
-        bewonersbijeenkomst-2021 §3.A: listening and being engaged is not the same as
-        proving people right; be very clear about what is and is not possible.
-        arbeidsmigranten-2025 §6.2: listening is not the same as promising.
+        bewonersbijeenkomst-2021 §3.A (what to do with rising emotions, which come "vrijwel
+        zeker"): listening and being engaged is not the same as proving people right; be very
+        clear about what is and is not possible. arbeidsmigranten-2025 §6.2, the first of
+        the tips to prevent escalation: listening is not the same as promising. Neither guide
+        ties this to a meeting type or to the level of tension.
         """
         self.recommend()
 
