@@ -99,3 +99,23 @@ def test_the_fast_rewrite_of_conditions_equals_experta_s_for_every_rule():
             theirs = {(frozenset(b.positives), frozenset(b.negatives), b.tests)
                       for b in map(compiled._branch, compiled._experta_conjunctions(rule))}
             assert ours == theirs, name
+
+
+def test_batch_output_is_identical_with_the_reference_engine(monkeypatch, tmp_path):
+    """batch (compiled engine, two workers) prints exactly what the experta engine gives."""
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from cli import main
+    for i, values in enumerate(random_inputs(300, random.Random(11))):
+        (tmp_path / f"s{i:03d}.json").write_text(_json.dumps({"name": f"s{i}", **values}), encoding="utf-8")
+    paths = [str(tmp_path), str(ROOT / "examples"), str(ROOT / "tests" / "cases")]
+    outputs = {}
+    for engine, jobs in (("compiled", "2"), ("compiled", "1"), ("experta", "1")):
+        monkeypatch.setenv("BIJEENKOMSTWIJZER_ENGINE", engine)
+        r = CliRunner().invoke(main, ["batch", *paths, "--format", "jsonl", "--jobs", jobs])
+        assert r.exit_code in (0, 1), r.output[-500:]
+        outputs[(engine, jobs)] = r.stdout
+    assert outputs[("compiled", "2")] == outputs[("compiled", "1")] == outputs[("experta", "1")]
+    assert outputs[("experta", "1")].count("\n") > 300
