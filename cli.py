@@ -88,11 +88,34 @@ def _flush_stdout() -> None:
         discard_stdout()
 
 
+#: every command and where it lives; a command's module is imported only when it runs (or for
+#: the help), so `advise` does not pay for the web app, verify or the trainer tools.
+COMMANDS = {
+    "advise": "commands.advice:advise", "batch": "commands.batch:batch",
+    "explain": "commands.trainer:explain", "whatif": "commands.trainer:whatif",
+    "sweep": "commands.trainer:sweep", "sensitivity": "commands.trainer:sensitivity",
+    "kb": "commands.knowledge:kb", "rules": "commands.knowledge:rules_group",
+    "monitor-query": "commands.knowledge:monitor_query", "verify": "commands.batch:verify",
+    "schema": "commands.advice:schema", "serve": "commands.serve:serve",
+}
+
+
 class Group(click.Group):
     """Click group that reports usage errors as one line on stderr (exit 2), and turns every
     way a run can end into one of the exit codes: 0 done, 1 expectations failed, 2 invalid
     input or usage, 3 the rules (or the program) could not finish, 130 interrupted. A broken
-    pipe ends quietly with the code the command had; no traceback reaches the user."""
+    pipe ends quietly with the code the command had; no traceback reaches the user.
+    Commands load lazily from COMMANDS."""
+
+    def list_commands(self, ctx):
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in COMMANDS:
+            import importlib
+            module, attr = COMMANDS[name].split(":")
+            self.commands[name] = getattr(importlib.import_module(module), attr)
+        return self.commands.get(name)
 
     def invoke(self, ctx):
         from facts.files import discard_stdout
@@ -122,7 +145,8 @@ class Group(click.Group):
             click.echo(exc.ctx.get_help() if exc.ctx else exc.format_message(), err=True)
             code = EXIT_INPUT
         except click.UsageError as exc:
-            where = f"{exc.ctx.command_path}: " if exc.ctx else ""
+            path = exc.ctx.command_path if exc.ctx else ""
+            where = f"{path.split(' ', 1)[1]}: " if " " in path else ""  # "bijeenkomstwijzer:" comes from fail
             fail(f"{where}{exc.format_message()} (see --help)")
         except click.ClickException as exc:
             fail(exc.format_message())
@@ -164,15 +188,6 @@ def main() -> None:
       bijeenkomstwijzer schema
     """
 
-
-from commands.advice import advise, schema  # noqa: E402  (the commands hang off main)
-from commands.batch import batch, verify  # noqa: E402
-from commands.knowledge import kb, monitor_query, rules_group  # noqa: E402
-from commands.trainer import explain, sensitivity, sweep, whatif  # noqa: E402
-from commands.serve import serve  # noqa: E402
-
-for _command in (advise, batch, explain, whatif, sweep, sensitivity, kb, rules_group, monitor_query, verify, schema, serve):
-    main.add_command(_command)
 
 
 if __name__ == "__main__":
