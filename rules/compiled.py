@@ -25,7 +25,7 @@ from experta.matchers.rete.utils import prepare_rule
 
 from facts.scenario import INPUT_FIELDS, Scenario
 from rules.base import (DERIVED_KEYS, MAX_STEPS, Context, Firing, Nearby, RuleContractError,
-                        RuleLoopError, _pattern_keys, firing_for, rule_methods)
+                        RuleLoopError, _pattern_keys, _plain, rule_methods)
 
 _INITIAL = InitialFact()
 
@@ -44,6 +44,16 @@ class Pattern:
             try:
                 value = fact[key]
             except KeyError:
+                return None
+            # a literal or a predicate without a binding: the check experta would make, inlined
+            kind = type(expected)
+            if kind is L and expected.__bind__ is None:
+                if expected[0] == value:
+                    continue
+                return None
+            if kind is P and expected.__bind__ is None:
+                if expected.match(value):
+                    continue
                 return None
             res = check(value, expected)
             if res is False:
@@ -77,6 +87,7 @@ class CompiledRule:
     raises: Any
     needs: frozenset[str] = field(default_factory=frozenset)  # derived keys it matches
     args: frozenset[str] | None = None  # the body's parameters (None: it takes **kwargs)
+    single: Pattern | None = None  # the only pattern, when the rule has one branch of one pattern
 
 
 def _pattern(fact: Fact) -> Pattern:
@@ -168,9 +179,11 @@ def compile_rule(name: str, rule) -> CompiledRule:
     branches = tuple(_branch(alt) for alt in alternatives)
     keys = _pattern_keys(tuple(rule), {})
     needs = frozenset(k for t, ks in keys.items() if t in DERIVED_KEYS.values() for k in ks)
+    only = branches[0] if len(branches) == 1 else None
+    single = only.positives[0] if only and len(only.positives) == 1 and not only.negatives and not only.tests else None
     return CompiledRule(name, rule._wrapped, branches, keys, tuple(getattr(rule, "_emits", ())),
                         getattr(rule, "_concludes", None), getattr(rule, "_raises", None), needs,
-                        frozenset(rule._wrapped_args) if rule._wrapped_args else None)
+                        frozenset(rule._wrapped_args) if rule._wrapped_args else None, single)
 
 
 def _order(compiled: list[CompiledRule]) -> tuple[CompiledRule, ...]:
@@ -221,6 +234,7 @@ class CompiledEngine:
             max_steps: int = MAX_STEPS) -> "CompiledEngine":
         """Fire the rules on these input values, stakeholders and already derived facts."""
         self.advice, self.conclusions = {}, {}
+        self._plain: dict[int, dict[str, Any]] = {}
         facts: dict[type, list[Fact]] = {Context: [Context(**values)],
                                         Nearby: [Nearby(nearby_stakeholders=s) for s in stakeholders]}
         for cls in set(DERIVED_KEYS.values()):
@@ -238,16 +252,14 @@ class CompiledEngine:
 
     @staticmethod
     def _activations(rule: CompiledRule, facts: dict[type, list[Fact]]):
-        if len(rule.branches) == 1:
-            branch = rule.branches[0]
-            if len(branch.positives) == 1 and not branch.negatives and not branch.tests:
-                pattern = branch.positives[0]  # the common case: one pattern, no joins
-                out = []
-                for fact in facts[pattern.fact_type]:
-                    bound = pattern.match(fact)
-                    if bound is not None:
-                        out.append(((fact,), bound))
-                return out
+        pattern = rule.single
+        if pattern is not None:  # the common case: one pattern, no joins
+            out = []
+            for fact in facts[pattern.fact_type]:
+                bound = pattern.match(fact)
+                if bound is not None:
+                    out.append(((fact,), bound))
+            return out
         return list(CompiledEngine._joined(rule, facts))
 
     @staticmethod
@@ -311,9 +323,19 @@ class _Firer:
                                if not k.startswith("__") and (args is None or k in args)})
 
     def _firing(self) -> Firing:
+        """As rules.base.firing_for, with each fact's plain values computed once per run."""
         firing = self.__dict__.get("_cached")
         if firing is None:
-            firing = self._cached = firing_for(self._rule.name, self._rule.keys, self._matched, self._rule.raises)
+            plain = self._engine._plain
+            because = {}
+            for fact in self._matched:
+                values = plain.get(id(fact))
+                if values is None:
+                    values = plain[id(fact)] = {k: _plain(v) for k, v in fact.items() if isinstance(k, str)}
+                for key in self._rule.keys.get(type(fact), ()):
+                    if key in values:
+                        because[key] = values[key]
+            firing = self._cached = Firing(self._rule.name, tuple(sorted(because.items())), self._rule.raises)
         return firing
 
     def recommend(self, *ids: str) -> None:
