@@ -308,6 +308,17 @@ def _cache_write(key: str, knowledge: KnowledgeBase) -> None:
         pass
 
 
+def _add(into: dict, model: type[BaseModel], raw, file: str) -> None:
+    """Validate one item of a knowledge file into ``into`` by id; errors name file and id."""
+    try:
+        item = model.model_validate(raw)
+    except Exception as exc:  # pydantic error: name the file and the item
+        raise KnowledgeError(f"{file}: {raw.get('id', '?') if isinstance(raw, dict) else raw!r}: {exc}") from None
+    if item.id in into:
+        raise KnowledgeError(f"{file}: duplicate id {item.id}")
+    into[item.id] = item
+
+
 def _parse(root: Path) -> KnowledgeBase:
     """Read and validate every knowledge file (the slow path, behind the cache)."""
     sources = {s["id"]: Source.model_validate(s) for s in _read_yaml(root / "sources.yaml")}
@@ -315,23 +326,11 @@ def _parse(root: Path) -> KnowledgeBase:
     entries: dict[str, Entry] = {}
     for path in sorted((root / "entries").glob("*.yaml")):
         for raw in _read_yaml(path) or []:
-            try:
-                entry = Entry.model_validate(raw)
-            except Exception as exc:  # pydantic error: name the file and the entry
-                raise KnowledgeError(f"{path.name}: {raw.get('id', '?') if isinstance(raw, dict) else raw!r}: {exc}") from None
-            if entry.id in entries:
-                raise KnowledgeError(f"{path.name}: duplicate id {entry.id}")
-            entries[entry.id] = entry
+            _add(entries, Entry, raw, path.name)
     runbook: dict[str, RunbookScenario] = {}
     runbook_file = root / "runbook.yaml"
     for raw in (_read_yaml(runbook_file) if runbook_file.exists() else None) or []:
-        try:
-            scenario = RunbookScenario.model_validate(raw)
-        except Exception as exc:  # pydantic error: name the file and the scenario
-            raise KnowledgeError(f"runbook.yaml: {raw.get('id', '?') if isinstance(raw, dict) else raw!r}: {exc}") from None
-        if scenario.id in runbook:
-            raise KnowledgeError(f"runbook.yaml: duplicate id {scenario.id}")
-        runbook[scenario.id] = scenario
+        _add(runbook, RunbookScenario, raw, runbook_file.name)
     knowledge = KnowledgeBase(sources, entries, parameters, runbook)
     knowledge.version = content_version(root)
     return knowledge
