@@ -466,3 +466,52 @@ def sentence(lang: str, clauses: list[str]) -> str:
         return ""
     joined = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + f" {label(lang, 'and')} " + clauses[-1]
     return joined[0].upper() + joined[1:]
+
+
+#: the words of the trainers' views (whatif, sweep, sensitivity, explain and WHY NOT)
+TRAINER: dict[str, dict[str, str]] = {
+    "nl": {
+        "what_if": "Wat als", "before": "nu", "after": "daarna", "changed": "gewijzigd",
+        "added": "Erbij", "removed": "Vervallen", "nothing": "geen",
+        "sweep": "Verloop", "current": "huidige situatie", "cells": "in elke cel",
+        "rows": "rijen", "columns": "kolommen", "advised": "geadviseerd", "steps": "Wat verandert bij elke stap",
+        "no_change": "geen verandering in het advies", "from": "vanaf", "step": "stap",
+        "decisions_now": "Besluiten nu", "single": "Eén wijziging die een besluit verandert",
+        "flips": "De kleinste wijzigingen die elk besluit doen omslaan",
+        "out_of_reach": "vraagt meer dan twee wijzigingen",
+        "no_effect": "Gegevens die geen besluit kunnen veranderen",
+        "explain": "Hoe het advies tot stand kwam", "rule": "regel", "source": "bron", "input": "invoer",
+        "and": "en", "kind.recommendation": "Aanbeveling", "kind.warning": "Waarschuwing",
+        "kind.tradeoff": "Afweging",
+        "why_not": "Waarom niet", "not_advised": "wordt voor deze situatie niet geadviseerd.",
+        "could_emit": "Regels die het kunnen geven", "failed": "niet voldaan",
+        "saw": "gezien", "needed": "nodig", "smallest": "Kleinste wijziging die het wel geeft",
+        "confirmed": "bevestigd door de regels opnieuw te draaien", "none_found": "geen wijziging van één, twee of drie gegevens gevonden",
+        "no_rule": "geen regel kan dit geven",
+        "subject_excluded": "dit advies geldt niet voor dit onderwerp",
+        "absent": "niet aanwezig", "present": "aanwezig",
+        "not_met": "niet gegeven",
+    },
+    "en": {
+        "what_if": "What if", "before": "now", "after": "then", "changed": "changed",
+        "added": "Added", "removed": "Removed", "nothing": "none",
+        "sweep": "Sweep", "current": "the current situation", "cells": "in each cell",
+        "rows": "rows", "columns": "columns", "advised": "advised", "steps": "What changes at each step",
+        "no_change": "no change in the advice", "from": "from", "step": "step",
+        "decisions_now": "Decisions now", "single": "One change that changes a decision",
+        "flips": "The smallest changes that flip each decision",
+        "out_of_reach": "needs more than two changes",
+        "no_effect": "Facts that cannot change a decision",
+        "explain": "How the advice was reached", "rule": "rule", "source": "source", "input": "input",
+        "and": "and", "kind.recommendation": "Recommendation", "kind.warning": "Warning",
+        "kind.tradeoff": "Trade-off",
+        "why_not": "Why not", "not_advised": "is not advised for this situation.",
+        "could_emit": "Rules that can give it", "failed": "not met",
+        "saw": "seen", "needed": "needed", "smallest": "Smallest change that gives it",
+        "confirmed": "confirmed by running the rules again", "none_found": "no change of one, two or three facts found",
+        "no_rule": "no rule can give this",
+        "subject_excluded": "this advice does not apply to this subject",
+        "absent": "absent", "present": "present",
+        "not_met": "not given",
+    },
+}
