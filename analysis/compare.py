@@ -58,8 +58,8 @@ def values_of(field: str) -> list[Any]:
 
 def visitor_thresholds() -> list[int]:
     """The visitor numbers where the advice can change, derived from kb/parameters.yaml: 0,
-    the smallest number of each scale class, and one above every other visitor limit (an
-    integer parameter such as ``online_max_participants``: more than that many)."""
+    the smallest number of each scale class, and one above every other visitor limit (any
+    other whole-number parameter: more than that many)."""
     params = kb.load().parameters
     values = {0} | set(params.scale.values())
     for name, value in params:

@@ -166,7 +166,6 @@ class RiskParameters(_Strict):
 class Parameters(_Strict):
     scale: dict[str, int]
     risk: RiskParameters
-    online_max_participants: int
 
 
 class KnowledgeBase:
