@@ -223,10 +223,12 @@ def counts(results: list[dict[str, Any]]) -> dict[str, int]:
     return c
 
 
-def summary(results: list[dict[str, Any]]) -> str:
+def summary(results: list[dict[str, Any]], lang: str = "en") -> str:
+    from render.labels import BATCH
+    words = BATCH[lang]
     c = counts(results)
-    noun = "scenario" if c["scenarios"] == 1 else "scenarios"
-    return f"{c['scenarios']} {noun}: " + ", ".join(f"{c[name]} {name}" for name in RESULTS)
+    noun = words["scenario"] if c["scenarios"] == 1 else words["scenarios"]
+    return f"{c['scenarios']} {noun}: " + ", ".join(f"{c[name]} {words[name]}" for name in RESULTS)
 
 
 def exit_code(results: list[dict[str, Any]]) -> int:
@@ -239,16 +241,23 @@ def _first_problem(r: dict[str, Any]) -> str:
     return r["error"] or (r["expect_failures"][0] if r["expect_failures"] else "")
 
 
-def to_table(results: list[dict[str, Any]]) -> str:
+def to_table(results: list[dict[str, Any]], lang: str = "en") -> str:
+    """The rows for people: decisions and results in ``lang`` (codes with ``en``)."""
+    from render.labels import BATCH, value_label
     from render.safe import one_line
+    words = BATCH[lang]
+
+    def shown(key: str, value: str) -> str:
+        return value if lang == "en" or not value else value_label(lang, key, value)
     rows = []
     for r in results:
         d = r["decisions"] or {}
-        rows.append([one_line(x) for x in (r["file"], r["name"], d.get("meeting_type", ""),
-                                           d.get("police_visibility", ""), d.get("risk_level", ""),
-                                           r["result"], _first_problem(r))])
-    return tabulate(rows, headers=["file", "name", "meeting_type", "police", "risk", "result", "first problem"],
-                    disable_numparse=True) + "\n"
+        rows.append([one_line(x) for x in (r["file"], r["name"], shown("meeting_type", d.get("meeting_type", "")),
+                                           shown("police_visibility", d.get("police_visibility", "")),
+                                           shown("risk_level", d.get("risk_level", "")),
+                                           words[r["result"]], _first_problem(r))])
+    headers = [words[k] for k in ("file", "name", "meeting_type", "police", "risk", "result", "problem")]
+    return tabulate(rows, headers=headers, disable_numparse=True) + "\n"
 
 
 def to_jsonl(results: list[dict[str, Any]]) -> str:

@@ -6,18 +6,20 @@ import sys
 
 import click
 
-from commands.common import EXIT_EXPECT, EXIT_OK, emit, fail, format_option, out_option
+from commands.common import EXIT_EXPECT, EXIT_OK, emit, fail, format_option, lang_option, out_option
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option("table", "json", "jsonl", "csv", default="table")
 @out_option
+@lang_option
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes [default: number of cores].")
-def batch(paths: tuple[str, ...], fmt: str, out: str | None, jobs: int | None) -> None:
+def batch(paths: tuple[str, ...], fmt: str, out: str | None, lang: str, jobs: int | None) -> None:
     """Evaluate every scenario in PATHS (files, directories, globs) against its `expect:`.
 
-    Each row is passed, failed (an expectation does not hold), invalid (the file cannot be
+    The table and the summary line are in --lang (the JSON, JSON lines and CSV keep the
+    codes of CONTRACT §4). Each row is passed, failed (an expectation does not hold), invalid (the file cannot be
     read or is not a valid scenario) or unchecked (no `expect:`); bad files are reported and
     the batch goes on. A summary line goes to stderr. A folder with no scenario files, an
     unreadable folder and a pattern that matches nothing are invalid rows. The --out file is
@@ -48,7 +50,8 @@ def batch(paths: tuple[str, ...], fmt: str, out: str | None, jobs: int | None) -
             results = list(b.evaluate_items(items, jobs, bar.update))
     else:
         results = list(b.evaluate_items(items, jobs))
-    render = {"json": to_json, "jsonl": b.to_jsonl, "csv": b.to_csv, "table": b.to_table}[fmt]
+    render = {"json": to_json, "jsonl": b.to_jsonl, "csv": b.to_csv,
+              "table": lambda rows: b.to_table(rows, lang)}[fmt]
     text = render(results)
     if out:
         try:
@@ -60,7 +63,7 @@ def batch(paths: tuple[str, ...], fmt: str, out: str | None, jobs: int | None) -
             click.echo(text, nl=False)
         except BrokenPipeError:  # `| head`: the reader has what it wants; the summary still counts
             discard_stdout()
-    click.echo(b.summary(results), err=True)
+    click.echo(b.summary(results, lang), err=True)
     sys.exit(b.exit_code(results))
 
 

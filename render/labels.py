@@ -515,3 +515,16 @@ TRAINER: dict[str, dict[str, str]] = {
         "not_met": "not given",
     },
 }
+
+
+#: the words of the batch table and summary
+BATCH: dict[str, dict[str, str]] = {
+    "nl": {"file": "bestand", "name": "naam", "meeting_type": "type bijeenkomst", "police": "politie",
+           "risk": "risico", "result": "uitslag", "problem": "eerste probleem",
+           "scenario": "scenario", "scenarios": "scenario's", "passed": "geslaagd", "failed": "mislukt",
+           "invalid": "ongeldig", "unchecked": "niet gecontroleerd"},
+    "en": {"file": "file", "name": "name", "meeting_type": "meeting_type", "police": "police",
+           "risk": "risk", "result": "result", "problem": "first problem",
+           "scenario": "scenario", "scenarios": "scenarios", "passed": "passed", "failed": "failed",
+           "invalid": "invalid", "unchecked": "unchecked"},
+}

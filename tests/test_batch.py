@@ -32,7 +32,7 @@ def files(tmp_path):
 
 def test_each_row_has_one_of_four_results_in_contract_order(tmp_path):
     f = files(tmp_path)
-    r = run("batch", f["passed"], f["unchecked"], f["failed"], f["invalid"], "--format", "json")
+    r = run("batch", f["passed"], f["unchecked"], f["failed"], f["invalid"], "--format", "json", "-l", "en")
     rows = json.loads(r.stdout)
     assert [list(x) for x in rows] == [FIELDS] * 4
     assert [x["result"] for x in rows] == ["passed", "unchecked", "failed", "invalid"]
@@ -43,7 +43,7 @@ def test_each_row_has_one_of_four_results_in_contract_order(tmp_path):
 
 def test_a_scenario_without_expectations_is_unchecked_not_passed(tmp_path):
     f = files(tmp_path)
-    r = run("batch", f["unchecked"])
+    r = run("batch", f["unchecked"], "-l", "en")
     assert r.exit_code == 0
     assert r.stderr.strip() == "1 scenario: 0 passed, 0 failed, 0 invalid, 1 unchecked"
 
@@ -65,9 +65,21 @@ def test_csv_has_a_result_column(tmp_path):
 
 def test_the_table_shows_the_result(tmp_path):
     f = files(tmp_path)
-    r = run("batch", f["unchecked"], f["failed"])
+    r = run("batch", f["unchecked"], f["failed"], "-l", "en")
     lines = r.stdout.splitlines()[2:]  # the file name holds the word once, the result column again
     assert lines[0].count("unchecked") == 2 and lines[1].count("failed") == 2
+
+
+def test_the_table_and_summary_speak_the_language(tmp_path):
+    """-l nl (the default): Dutch words and decision labels, no codes; the JSON keeps codes."""
+    f = files(tmp_path)
+    r = run("batch", f["passed"], f["unchecked"], f["failed"], f["invalid"])
+    assert r.stderr.strip() == "4 scenario's: 1 geslaagd, 1 mislukt, 1 ongeldig, 1 niet gecontroleerd"
+    header, _, first = r.stdout.splitlines()[:3]
+    assert "uitslag" in header and "type bijeenkomst" in header and "geslaagd" in first
+    decision_cells = first.split("  ")
+    assert not {"inform", "consult", "coproduce", "informed", "discreet", "low", "elevated"} & {c.strip() for c in decision_cells}
+    assert json.loads(run("batch", f["passed"], "-f", "json").stdout)[0]["result"] == "passed"
 
 
 def test_the_runs_own_output_is_never_read_and_an_old_one_is_a_clear_invalid_row(tmp_path):

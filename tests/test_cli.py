@@ -181,7 +181,7 @@ def test_kb_export_json():
 def test_batch_json_and_exit_codes(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("- just a list\n")
-    r = run("batch", ROOT / "examples", bad, "--format", "json")
+    r = run("batch", ROOT / "examples", bad, "--format", "json", "-l", "en")
     results = json.loads(r.stdout)
     assert r.stderr.strip().endswith("passed, 0 failed, 1 invalid, 0 unchecked")
     assert r.exit_code == 2
@@ -250,7 +250,7 @@ def test_batch_out_writes_the_file(tmp_path, fmt):
 
 
 def test_batch_glob_and_summary():
-    r = run("batch", str(ROOT / "examples" / "azc-*.yaml"), "--jobs", "1")
+    r = run("batch", str(ROOT / "examples" / "azc-*.yaml"), "--jobs", "1", "-l", "en")
     assert r.exit_code == 0
     assert r.stderr.strip() == "3 scenarios: 3 passed, 0 failed, 0 invalid, 0 unchecked"
     nothing = run("batch", str(ROOT / "examples" / "nope-*.yaml"))
