@@ -32,19 +32,19 @@ from enum import Enum
 from typing import Any, Iterable, get_args
 
 import kb
+from analysis.verify import ADVISES_AGAINST_FRONTAL, FRONTAL, RISK_FACTORS
 from facts.scenario import INPUT_FIELDS, MAX_VISITORS, Scenario
 from facts.vocab import Initiator, Kind, Owner, Stakeholder, Subject
 from rules.base import DERIVED_KEYS, Context, Nearby, RuleContractError
 from rules.compiled import CompiledEngine, CompiledRule, compiled_engine
 from rules.engine import MIXINS
 
-#: Raising one of these (to the next value) must never lower these decisions.
-RAISES = ("existing_protest", "social_media", "media_attention", "outside_groups", "threats_to_officials")
+#: Raising one of these (to the next value) must never lower these decisions (the same
+#: invariants as the sampled verify).
+RAISES = RISK_FACTORS
 MONOTONE = ("risk_level", "police_visibility")
 DECISIONS = ("scale", "risk_level", "meeting_type", "police_visibility")
 STAKEHOLDERS = "nearby_stakeholders"
-FRONTAL = re.compile(r"frontal|plenair|plenary", re.I)
-ADVISES_AGAINST_FRONTAL = {"setup.avoid_frontal_layout"}
 _MISSING = "(none)"
 
 
@@ -165,7 +165,7 @@ class Space:
 
     # -- evaluation ------------------------------------------------------------------------
     def run(self, part: Part, assign: dict[str, Any], derived: dict[str, Any]) -> CompiledEngine:
-        engine = getattr(part, "_engine", None) or self._engine_for(part)
+        engine = getattr(part, "_engine", None) or self._engine_for(part)  # built once per part
         return engine.run(assign, assign.get(STAKEHOLDERS, ()), {k: v for k, v in derived.items() if v is not None})
 
     def _engine_for(self, part: Part) -> CompiledEngine:
@@ -189,7 +189,6 @@ class Space:
         derived values: a value, None (nothing concluded) or an error text."""
         if key not in self._tables:
             part = self.part(self.producers[key])
-            self._engine_for(part)
             table, n = {}, 0
             for assign, derived in self.abstract(part):
                 n += 1
@@ -339,7 +338,6 @@ class Verifier:
         holds, each confirmed by a search; ``skip(assign)`` passes over combinations already
         answered. ``self.counted`` counts the combinations tried."""
         space = self.space
-        space._engine_for(part)
         self.counted = 0
         for assign, derived in space.abstract(part, extra):
             self.counted += 1

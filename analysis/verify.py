@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Iterable
 
 import kb
-from facts.scenario import MAX_VISITORS, Scenario
+from facts.scenario import Scenario
 from facts.vocab import (Area, Format, Initiator, Kind, Media, Phase, PoliceVisibility, PriorityValue,
                          Protest, RiskLevel, Room, SocialMedia, Stakeholder, Subject, Trust)
 from rules.engine import catalog
@@ -38,12 +38,10 @@ ADVISES_AGAINST_FRONTAL = {"setup.avoid_frontal_layout"}
 
 
 def visitor_values() -> list[int]:
-    """0, the maximum, and each scale boundary with the number just below it."""
-    bounds = sorted(set(kb.load().parameters.scale.values()))
-    values = {0, MAX_VISITORS}
-    for b in bounds:
-        values |= {b, max(0, b - 1)}
-    return sorted(values)
+    """The visitor classes of ``verify --exact``: 0, the maximum, and each side of every limit
+    in kb/parameters.yaml (analysis.exact.visitor_classes)."""
+    from analysis.exact import visitor_classes
+    return visitor_classes()
 
 
 def stakeholder_sets() -> list[tuple[Stakeholder, ...]]:

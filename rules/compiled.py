@@ -27,9 +27,6 @@ from facts.scenario import INPUT_FIELDS, Scenario
 from rules.base import (DERIVED_KEYS, MAX_STEPS, Context, Firing, Nearby, RuleContractError,
                         RuleLoopError, _pattern_keys, _plain, rule_methods)
 
-_INITIAL = InitialFact()
-
-
 @dataclass(frozen=True)
 class Pattern:
     """One fact pattern: the fact class and a check per constrained key (experta's own check
