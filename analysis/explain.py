@@ -84,50 +84,6 @@ def steps(node: dict[str, Any]):
         yield from steps(child)
 
 
-def to_text(trees: list[dict[str, Any]]) -> str:
-    lines: list[str] = []
-
-    def walk(node: dict[str, Any], depth: int) -> None:
-        pad = "    " * depth
-        arrow = "<- " if depth else ""
-        if "field" in node:
-            lines.append(f"{pad}{arrow}{node['field']} = {_show(node['value'])}   (input)")
-            return
-        head = f"{node['id']} = {node['value']}" if "value" in node else f"{node['id']}: {node['title']}"
-        lines.append(f"{pad}{arrow}{head}")
-        lines.append(f"{pad}    rule {node['rule']}: {node['doc']}")
-        for c in node["citations"][:1]:
-            lines.append(f"{pad}    cites {c['source']} §{c['section']}: \u201c{c['quote']}\u201d")
-        if "breakdown" in node:
-            lines.extend(f"{pad}    {line}" for line in _breakdown_lines(node["breakdown"]))
-        for child in node["because"]:
-            walk(child, depth + 1)
-
-    for tree in trees:
-        walk(tree, 0)
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _breakdown_lines(b: dict[str, Any]) -> list[str]:
-    """The risk breakdown (rules.assessment.risk_breakdown) as text lines."""
-    thresholds = ", ".join(f"{k} {v}" for k, v in b["thresholds"].items())
-    out = [f"risk breakdown (thresholds: {thresholds}):"]
-    out += [f"  {f['factor']} = {f['value']}: {f['points']} ({f['kind']})" for f in b["factors"]]
-    out.append(f"  score {b['score']} (intent {b['intent_points']}) -> {b['score_level']}")
-    out += [f"  cap: intent below {c['intent_below']} -> at most {c['level']}" for c in b["caps"]]
-    out += [f"  floor: {f['factor']} = {f['value']} -> at least {f['level']}" for f in b["floors"]]
-    out.append(f"  level: {b['level']}")
-    out += [f"  note ({lang}): {text}" for lang, text in b["note"].items() if text]
-    return out
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return str(value).lower() if isinstance(value, bool) else str(value)
-
-
 _WHY_ENTRIES_ONLY = {
     "nl": "Dit antwoord kan {n} aanbevelingen, waarschuwingen of afwegingen veranderen, waaronder",
     "en": "This answer can change {n} recommendations, warnings or trade-offs, among them",

@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 import kb
+from rules.assessment import risk_breakdown
 from facts.scenario import INPUT_FIELDS, Scenario
 from facts.vocab import Category, Kind, Moment, Priority
 from plan.document import (
@@ -90,23 +91,6 @@ def facts_sentence(lang: str, because: dict[str, Any]) -> str:
     """What a rule matched, in words: one sentence without codes (no full stop)."""
     keys = sorted(because, key=lambda k: FACT_ORDER.get(k, len(FACT_ORDER)))
     return sentence(lang, [fact_phrase(lang, k, because[k]) for k in keys])
-
-
-def risk_breakdown(scenario: Scenario) -> dict[str, Any]:
-    """How the risk level was reached: rules.assessment.risk_breakdown where it exists."""
-    from rules import assessment
-    own = getattr(assessment, "risk_breakdown", None)
-    if own is not None:
-        return own(scenario)
-    params = kb.load().parameters.risk
-    factors = {name: getattr(scenario, name) for name in assessment.RISK_FACTORS}
-    points = {name: params.points[name][assessment._key(v)] for name, v in factors.items()}
-    score = sum(points.values())
-    floors = [{"field": n, "value": assessment._key(v), "level": params.floors[n][assessment._key(v)]}
-              for n, v in factors.items() if assessment._key(v) in params.floors.get(n, {})]
-    return {"factors": {n: assessment._key(v) for n, v in factors.items()}, "points": points, "score": score,
-            "thresholds": dict(params.levels), "floors": floors, "caps": [],
-            "level": assessment.risk_for(**factors).value, "note": ""}
 
 
 def _as_value(field: str, raw: str) -> Any:
@@ -206,7 +190,7 @@ def assemble(scenario: Scenario, lang: str = "nl",
         items.sort(key=lambda i: (CATEGORY_ORDER[i["category"].value], i["id"]))
     recommendations = [Recommendation(**i) for i in by_kind[Kind.recommendation]]
     warnings = [Warning(**i) for i in by_kind[Kind.warning]]
-    breakdown = risk_breakdown(scenario)
+    breakdown = risk_breakdown(scenario)  # the function the risk rule concludes with
     doc = AdviceDocument(
         scenario=scenario.input_dict(),
         language=lang,
